@@ -1,0 +1,100 @@
+using LlmSpell.Errors;
+using LlmSpell.Running;
+using LlmSpell.Values;
+
+namespace LlmSpell.Api;
+
+/// <summary>The host side of an API function; arguments arrive already checked against the contract.</summary>
+public delegate ValueTask<SpellValue> SpellHandler(SpellCall call);
+
+/// <summary>
+/// One function of the spell API: its name, typed parameters and handler. Engines bind it by name
+/// and call <see cref="InvokeAsync"/>; argument checking lives here so every engine reports a bad
+/// argument with the same words.
+/// </summary>
+public sealed class SpellFunction
+{
+    public SpellFunction(string name, string description, IReadOnlyList<SpellParameter> parameters, SpellTypes returns, SpellHandler handler, bool isAsync = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(handler);
+        var firstOptional = parameters.ToList().FindIndex(p => p.IsOptional);
+        if (firstOptional >= 0 && parameters.Skip(firstOptional).Any(p => !p.IsOptional))
+        {
+            throw new ArgumentException($"{name}: a required parameter cannot follow an optional one", nameof(parameters));
+        }
+
+        Name = name;
+        Description = description;
+        Parameters = parameters;
+        Returns = returns;
+        Handler = handler;
+        IsAsync = isAsync;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The module this function belongs to; set when the module is built.</summary>
+    public string Module { get; internal set; } = "";
+
+    public string QualifiedName => Module.Length == 0 ? Name : $"{Module}.{Name}";
+
+    public string Description { get; }
+
+    public IReadOnlyList<SpellParameter> Parameters { get; }
+
+    public SpellTypes Returns { get; }
+
+    /// <summary>
+    /// True when the function waits on I/O (LLM, store, timer). JavaScript sees a Promise; engines
+    /// without async syntax block the script until the result arrives.
+    /// </summary>
+    public bool IsAsync { get; }
+
+    public SpellHandler Handler { get; }
+
+    public ValueTask<SpellValue> InvokeAsync(SpellContext context, IReadOnlyList<SpellValue> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(arguments);
+        return Handler(new SpellCall(context, this, CheckArguments(arguments)));
+    }
+
+    private SpellValue[] CheckArguments(IReadOnlyList<SpellValue> arguments)
+    {
+        if (arguments.Count > Parameters.Count)
+        {
+            // Trailing nulls are what Lua and JavaScript pass for "nothing"; only real extra values are an error.
+            for (var i = Parameters.Count; i < arguments.Count; i++)
+            {
+                if (!arguments[i].IsNull)
+                {
+                    throw new SpellException(SpellErrorCode.BadArgument, $"{QualifiedName} takes at most {Parameters.Count} argument{(Parameters.Count == 1 ? "" : "s")}, got {arguments.Count}");
+                }
+            }
+        }
+
+        var checkedArguments = new SpellValue[Parameters.Count];
+        for (var i = 0; i < Parameters.Count; i++)
+        {
+            var parameter = Parameters[i];
+            var value = i < arguments.Count ? arguments[i] : SpellValue.Null;
+            if (value.IsNull && parameter.IsOptional)
+            {
+                checkedArguments[i] = value;
+                continue;
+            }
+
+            if (!parameter.Types.Accepts(value.Kind))
+            {
+                var got = value.IsNull ? "nothing" : SpellValue.TypeName(value.Kind);
+                throw new SpellException(SpellErrorCode.BadArgument, $"{QualifiedName}: argument {i + 1} ({parameter.Name}) must be {parameter.Types.Describe()}, got {got}");
+            }
+
+            checkedArguments[i] = value;
+        }
+
+        return checkedArguments;
+    }
+}

@@ -1,0 +1,44 @@
+namespace LlmSpell.Errors;
+
+/// <summary>
+/// The stable, snake_case error codes a script sees as <c>err.code</c> on every engine. Codes are part
+/// of the spell API: scripts branch on them, so they never change meaning.
+/// </summary>
+public static class SpellErrorCode
+{
+    /// <summary>The script does not parse.</summary>
+    public const string SyntaxError = "syntax_error";
+
+    /// <summary>The script raised an error (its own, or a language fault such as calling nil).</summary>
+    public const string RuntimeError = "runtime_error";
+
+    /// <summary>An API function was called with a missing or wrongly typed argument.</summary>
+    public const string BadArgument = "bad_argument";
+
+    /// <summary>Text given to <c>json.decode</c> (or another JSON input) is not JSON.</summary>
+    public const string InvalidJson = "invalid_json";
+
+    /// <summary>A named thing (a provider, a model, a file) does not exist.</summary>
+    public const string NotFound = "not_found";
+
+    /// <summary>An LLM provider failed or refused the request.</summary>
+    public const string LlmError = "llm_error";
+
+    /// <summary>The state store could not read or write.</summary>
+    public const string StateError = "state_error";
+
+    /// <summary>The host failed in a way the script could not have caused; details are in the host log.</summary>
+    public const string HostError = "host_error";
+
+    /// <summary>The run was cancelled from outside.</summary>
+    public const string Cancelled = "cancelled";
+
+    // Limits. Scripts cannot catch these: once a limit is hit the run ends.
+    public const string Timeout = "timeout";
+    public const string InstructionLimit = "instruction_limit";
+    public const string MemoryLimit = "memory_limit";
+    public const string RecursionLimit = "recursion_limit";
+    public const string OutputLimit = "output_limit";
+
+    public static bool IsLimit(string code) => code is Timeout or InstructionLimit or MemoryLimit or RecursionLimit or OutputLimit;
+}

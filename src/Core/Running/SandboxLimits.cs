@@ -1,0 +1,48 @@
+namespace LlmSpell.Running;
+
+/// <summary>
+/// The limits every engine enforces on one run. One object for all engines so that a spell gets the
+/// same budget whatever its language.
+/// </summary>
+public sealed record SandboxLimits
+{
+    public static SandboxLimits Default { get; } = new();
+
+    /// <summary>Wall-clock time for the whole run, including time spent waiting on the host (LLM calls, sleeps).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Work budget: VM instructions for Lua, statements for JavaScript. Counts differ per engine
+    /// (one JavaScript statement does more than one Lua instruction), so this is a guard against
+    /// runaway loops, not a cost model.
+    /// </summary>
+    public long MaxInstructions { get; init; } = 100_000_000;
+
+    /// <summary>Memory the script's own heap may use.</summary>
+    public long MaxMemoryBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Call depth of script functions.</summary>
+    public int MaxRecursionDepth { get; init; } = 200;
+
+    /// <summary>Bytes the script may print (print, console.log).</summary>
+    public long MaxOutputBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Size of the script's source text.</summary>
+    public int MaxSourceBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// After the timeout, how long the runner waits for an engine stuck in native code (a Lua string
+    /// function, a .NET regex) to notice before giving up on it.
+    /// </summary>
+    public TimeSpan AbandonGrace { get; init; } = TimeSpan.FromSeconds(2);
+
+    public void Validate()
+    {
+        if (Timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "must be positive");
+        if (MaxInstructions <= 0) throw new ArgumentOutOfRangeException(nameof(MaxInstructions), MaxInstructions, "must be positive");
+        if (MaxMemoryBytes < 1024 * 1024) throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), MaxMemoryBytes, "must be at least 1 MiB");
+        if (MaxRecursionDepth <= 0) throw new ArgumentOutOfRangeException(nameof(MaxRecursionDepth), MaxRecursionDepth, "must be positive");
+        if (MaxOutputBytes < 0) throw new ArgumentOutOfRangeException(nameof(MaxOutputBytes), MaxOutputBytes, "must not be negative");
+        if (MaxSourceBytes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxSourceBytes), MaxSourceBytes, "must be positive");
+    }
+}

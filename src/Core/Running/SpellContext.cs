@@ -1,0 +1,86 @@
+using LlmSpell.Api;
+using LlmSpell.Errors;
+using LlmSpell.Values;
+using Microsoft.Extensions.Logging;
+
+namespace LlmSpell.Running;
+
+/// <summary>Everything one run can reach: its input, limits, output, services and cancellation.</summary>
+public sealed class SpellContext
+{
+    private readonly CancellationToken _externalToken;
+    private SpellError? _trippedLimit;
+
+    internal SpellContext(SpellHost host, SpellScript script, SpellValue input, SandboxLimits limits, SpellOutput output, string stateScope, CancellationToken runToken, CancellationToken externalToken)
+    {
+        Host = host;
+        Script = script;
+        Input = input;
+        Limits = limits;
+        Output = output;
+        StateScope = stateScope;
+        CancellationToken = runToken;
+        _externalToken = externalToken;
+        Dispatcher = new SpellDispatcher();
+        Logger = host.LoggerFactory.CreateLogger("spell." + script.Name);
+    }
+
+    public SpellHost Host { get; }
+
+    public SpellApi Api => Host.Api;
+
+    public SpellScript Script { get; }
+
+    public SpellValue Input { get; }
+
+    public SandboxLimits Limits { get; }
+
+    public SpellOutput Output { get; }
+
+    /// <summary>The state namespace of this spell; two spells never see each other's keys.</summary>
+    public string StateScope { get; }
+
+    public ILogger Logger { get; }
+
+    /// <summary>Fires at the run's deadline or when the caller cancels.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Created on, and owned by, the sandbox thread.</summary>
+    public SpellDispatcher Dispatcher { get; }
+
+    /// <summary>The limit that ended the run, once one has. Engines stop the script when this is set.</summary>
+    public SpellError? TrippedLimit => Volatile.Read(ref _trippedLimit);
+
+    /// <summary>Records that a limit was hit; the first one wins. Limits are final: the script cannot catch them.</summary>
+    public SpellException Trip(SpellError limit)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        Interlocked.CompareExchange(ref _trippedLimit, limit, null);
+        return new SpellException(TrippedLimit!);
+    }
+
+    /// <summary>The error for a run stopped by <see cref="CancellationToken"/>: a timeout, or the caller's cancellation.</summary>
+    public SpellException Stopped(SpellLocation? location = null)
+    {
+        var error = _externalToken.IsCancellationRequested
+            ? new SpellError(SpellErrorCode.Cancelled, "the run was cancelled", location)
+            : new SpellError(SpellErrorCode.Timeout, $"the spell ran longer than its {Limits.Timeout.TotalSeconds:0.###} s time limit", location);
+        return Trip(error);
+    }
+
+    /// <summary>Maps any failure of a host call to the error the script sees.</summary>
+    public SpellException ToSpellException(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        switch (exception)
+        {
+            case SpellException spell:
+                return spell.Error.IsLimit ? Trip(spell.Error) : spell;
+            case OperationCanceledException when CancellationToken.IsCancellationRequested:
+                return Stopped();
+            default:
+                Logger.LogError(exception, "host failure in {Spell}", Script.Name);
+                return new SpellException(SpellErrorCode.HostError, $"internal error in the host ({exception.GetType().Name}); see the host log", exception);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using LlmSpell.Api;
+using LlmSpell.Llm;
+using LlmSpell.State;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LlmSpell.Running;
+
+/// <summary>The services shared by all runs of one process: the API, LLM access, the state store, logging, time.</summary>
+public sealed class SpellHost(SpellApi api, LlmService llm, IStateStore state, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
+{
+    public SpellApi Api { get; } = api ?? throw new ArgumentNullException(nameof(api));
+
+    public LlmService Llm { get; } = llm ?? throw new ArgumentNullException(nameof(llm));
+
+    public IStateStore State { get; } = state ?? throw new ArgumentNullException(nameof(state));
+
+    public ILoggerFactory LoggerFactory { get; } = loggerFactory ?? NullLoggerFactory.Instance;
+
+    public TimeProvider Time { get; } = time ?? TimeProvider.System;
+}

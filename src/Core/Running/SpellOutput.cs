@@ -1,0 +1,30 @@
+using System.Text;
+using LlmSpell.Errors;
+
+namespace LlmSpell.Running;
+
+/// <summary>What a script prints, counted against <see cref="SandboxLimits.MaxOutputBytes"/>.</summary>
+public sealed class SpellOutput(TextWriter writer, long maxBytes)
+{
+    private readonly Lock _gate = new();
+    private long _written;
+
+    public long BytesWritten => Interlocked.Read(ref _written);
+
+    /// <exception cref="SpellException">With code <c>output_limit</c> once the budget is spent; nothing past it is written.</exception>
+    public void WriteLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var size = Encoding.UTF8.GetByteCount(text) + 1;
+        lock (_gate)
+        {
+            if (_written + size > maxBytes)
+            {
+                throw new SpellException(SpellErrorCode.OutputLimit, $"the spell printed more than {maxBytes} bytes");
+            }
+
+            _written += size;
+            writer.WriteLine(text);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using LlmSpell.Values;
+
+namespace LlmSpell.Running;
+
+/// <summary>How to run one spell.</summary>
+public sealed record SpellRunOptions
+{
+    /// <summary>The script's <c>input</c> global.</summary>
+    public SpellMap Input { get; init; } = SpellMap.Empty;
+
+    /// <summary>An engine name that overrides the file extension and shebang.</summary>
+    public string? Engine { get; init; }
+
+    public SandboxLimits Limits { get; init; } = SandboxLimits.Default;
+
+    /// <summary>Where <c>print</c> goes; nowhere when null.</summary>
+    public TextWriter? Output { get; init; }
+
+    /// <summary>The state namespace; by default the script's file name without extension, so hello.lua and hello.js share one.</summary>
+    public string? StateScope { get; init; }
+}

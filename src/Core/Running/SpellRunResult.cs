@@ -1,0 +1,10 @@
+using LlmSpell.Errors;
+using LlmSpell.Values;
+
+namespace LlmSpell.Running;
+
+/// <summary>The outcome of one run: the script's result or the error that ended it.</summary>
+public sealed record SpellRunResult(SpellValue Value, SpellError? Error, string Engine, TimeSpan Elapsed)
+{
+    public bool Succeeded => Error is null;
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using LlmSpell.Errors;
+using LlmSpell.Values;
+
+namespace LlmSpell.Running;
+
+/// <summary>
+/// Runs spells: picks the engine, gives the run its own thread and context, and enforces the wall
+/// clock from outside the engine, so even a sandbox stuck in native code cannot hold its caller.
+/// </summary>
+public sealed class SpellRunner
+{
+    // Engines recurse on the machine stack (Jint's interpreter, value conversion); a roomy dedicated
+    // stack turns deep scripts into recursion_limit errors instead of a process-killing overflow.
+    private const int SandboxStackBytes = 64 * 1024 * 1024;
+
+    private readonly SpellHost _host;
+
+    public SpellRunner(IEnumerable<ISpellEngine> engines, SpellHost host)
+    {
+        ArgumentNullException.ThrowIfNull(engines);
+        _host = host ?? throw new ArgumentNullException(nameof(host));
+        Engines = [.. engines];
+        if (Engines.Count == 0)
+        {
+            throw new ArgumentException("at least one engine is needed", nameof(engines));
+        }
+    }
+
+    public IReadOnlyList<ISpellEngine> Engines { get; }
+
+    /// <summary>The engine for a script: <paramref name="engineName"/> if given, else the shebang, else the file extension.</summary>
+    /// <exception cref="SpellException">With code <c>bad_argument</c> when no engine matches.</exception>
+    public ISpellEngine ResolveEngine(SpellScript script, string? engineName = null)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var name = engineName ?? script.ShebangLanguage;
+        if (name is not null)
+        {
+            return Engines.FirstOrDefault(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || e.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase))
+                ?? throw new SpellException(SpellErrorCode.BadArgument, $"unknown engine '{name}' (known: {string.Join(", ", Engines.Select(e => e.Name))})");
+        }
+
+        var extension = Path.GetExtension(script.Name);
+        return Engines.FirstOrDefault(e => e.FileExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+            ?? throw new SpellException(SpellErrorCode.BadArgument, $"{script.Name}: no engine runs '{extension}' files (known: {string.Join(", ", Engines.SelectMany(e => e.FileExtensions))}); name one with --engine or a '#!llmspell <engine>' first line");
+    }
+
+    public async Task<SpellRunResult> RunAsync(SpellScript script, SpellRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        options ??= new SpellRunOptions();
+        options.Limits.Validate();
+        var engine = ResolveEngine(script, options.Engine);
+        var limits = options.Limits;
+        if (script.Source.Length > limits.MaxSourceBytes)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"{script.Name}: the spell is {script.Source.Length} characters; the limit is {limits.MaxSourceBytes} bytes");
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limits.Timeout);
+        var completion = new TaskCompletionSource<SpellRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new SpellOutput(options.Output ?? TextWriter.Null, limits.MaxOutputBytes);
+        var scope = options.StateScope ?? Path.GetFileNameWithoutExtension(script.Name);
+
+        var thread = new Thread(
+            () =>
+            {
+                SpellValue value = SpellValue.Null;
+                SpellError? error = null;
+                try
+                {
+                    var context = new SpellContext(_host, script, options.Input, limits, output, scope, deadline.Token, cancellationToken);
+                    value = engine.Execute(script, context);
+                    error = context.TrippedLimit;
+                }
+                catch (SpellException ex)
+                {
+                    error = ex.Error;
+                }
+#pragma warning disable CA1031 // The sandbox thread is the last line: nothing may escape it and kill the process.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    error = new SpellError(SpellErrorCode.HostError, $"the {engine.Name} engine failed: {ex.Message}");
+                }
+
+                completion.TrySetResult(new SpellRunResult(error is null ? value : SpellValue.Null, error, engine.Name, stopwatch.Elapsed));
+            },
+            SandboxStackBytes)
+        {
+            IsBackground = true,
+            Name = $"spell {script.Name}",
+        };
+        thread.Start();
+
+        var watchdog = Task.Delay(limits.Timeout + limits.AbandonGrace, CancellationToken.None);
+        var finished = await Task.WhenAny(completion.Task, watchdog).ConfigureAwait(false);
+        if (finished == completion.Task)
+        {
+            deadline.Dispose();
+            return await completion.Task.ConfigureAwait(false);
+        }
+
+        // The engine did not answer its cancellation: it is inside native or library code that does
+        // not check. The thread is left to finish on its own (it cannot be killed safely); the caller
+        // gets its answer now. The token source stays undisposed because that thread still reads it.
+        var code = cancellationToken.IsCancellationRequested ? SpellErrorCode.Cancelled : SpellErrorCode.Timeout;
+        return new SpellRunResult(SpellValue.Null, new SpellError(code, $"the spell did not stop within {limits.Timeout.TotalSeconds:0.###} s (+{limits.AbandonGrace.TotalSeconds:0.###} s grace) and was abandoned"), engine.Name, stopwatch.Elapsed);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text;
+using LlmSpell.Errors;
+
+namespace LlmSpell.Running;
+
+/// <summary>The source of one spell. Its content hash identifies it (runs are pinned to it).</summary>
+public sealed class SpellScript
+{
+    public SpellScript(string name, string source, string? path = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(source);
+        Name = name;
+        Source = source;
+        Path = path;
+        ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)));
+    }
+
+    /// <summary>The name used in error locations (<c>hello.lua:3</c>): the file name as the user gave it.</summary>
+    public string Name { get; }
+
+    public string Source { get; }
+
+    public string? Path { get; }
+
+    public string ContentHash { get; }
+
+    /// <summary>The language named by a <c>#!llmspell lua</c> first line, if any.</summary>
+    public string? ShebangLanguage
+    {
+        get
+        {
+            if (!Source.StartsWith("#!", StringComparison.Ordinal)) return null;
+            var end = Source.IndexOf('\n', StringComparison.Ordinal);
+            var words = (end < 0 ? Source[2..] : Source[2..end]).Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
+            return words.Length >= 2 && System.IO.Path.GetFileName(words[0]) == "llmspell" ? words[1] : null;
+        }
+    }
+
+    /// <summary>
+    /// The source with a shebang line blanked out (not removed, so line numbers stay true). Engines
+    /// call this; neither Lua's nor JavaScript's parser accepts <c>#!</c> in every position we allow it.
+    /// </summary>
+    public string SourceWithoutShebang
+    {
+        get
+        {
+            if (!Source.StartsWith("#!", StringComparison.Ordinal)) return Source;
+            var end = Source.IndexOf('\n', StringComparison.Ordinal);
+            return end < 0 ? "" : Source[end..];
+        }
+    }
+
+    public static async Task<SpellScript> LoadAsync(string path, SandboxLimits limits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new SpellException(SpellErrorCode.NotFound, $"spell file not found: {path}");
+        }
+
+        if (info.Length > limits.MaxSourceBytes)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"{path}: the spell is {info.Length} bytes; the limit is {limits.MaxSourceBytes}");
+        }
+
+        var source = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        return new SpellScript(System.IO.Path.GetFileName(path), source, System.IO.Path.GetFullPath(path));
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text;
+using LlmSpell.Errors;
+using LlmSpell.Values;
+
+namespace LlmSpell.State;
+
+/// <summary>
+/// State on the local disk: <c>ROOT/SCOPE/KEY.json</c>, one file per key. A write goes to a temporary
+/// file that then replaces the old one, so a crash mid-write never loses the previous value.
+/// </summary>
+public sealed class FileStateStore : IStateStore
+{
+    private const string Extension = ".json";
+    private readonly string _root;
+
+    public FileStateStore(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        _root = Path.GetFullPath(root);
+    }
+
+    public string Root => _root;
+
+    public async ValueTask<SpellValue?> GetAsync(string scope, string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(scope, key);
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (IOException ex)
+        {
+            throw new SpellException(SpellErrorCode.StateError, $"cannot read state key '{key}': {ex.Message}", ex);
+        }
+
+        try
+        {
+            return SpellJson.Parse(bytes);
+        }
+        catch (SpellException ex)
+        {
+            throw new SpellException(SpellErrorCode.StateError, $"state key '{key}' is corrupt ({path}): {ex.Message}", ex);
+        }
+    }
+
+    public async ValueTask SetAsync(string scope, string key, SpellValue value, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        StateKeys.RejectFunctions(value);
+        var path = PathOf(scope, key);
+        var json = Encoding.UTF8.GetBytes(SpellJson.Serialize(value));
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await stream.WriteAsync(json, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (IOException ex)
+        {
+            TryDelete(temporary);
+            throw new SpellException(SpellErrorCode.StateError, $"cannot write state key '{key}': {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            TryDelete(temporary);
+            throw new SpellException(SpellErrorCode.StateError, $"cannot write state key '{key}': {ex.Message}", ex);
+        }
+    }
+
+    public ValueTask<bool> DeleteAsync(string scope, string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(scope, key);
+        if (!File.Exists(path))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        File.Delete(path);
+        return ValueTask.FromResult(true);
+    }
+
+    public ValueTask<IReadOnlyList<string>> KeysAsync(string scope, string prefix, CancellationToken cancellationToken = default)
+    {
+        var directory = Path.Combine(_root, Escape(scope));
+        IReadOnlyList<string> keys = !Directory.Exists(directory)
+            ? []
+            : [.. Directory.EnumerateFiles(directory, "*" + Extension)
+                .Select(f => Unescape(Path.GetFileNameWithoutExtension(f)))
+                .Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)];
+        return ValueTask.FromResult(keys);
+    }
+
+    private string PathOf(string scope, string key)
+    {
+        StateKeys.Validate(scope, key);
+        return Path.Combine(_root, Escape(scope), Escape(key) + Extension);
+    }
+
+    /// <summary>
+    /// Keys become file names: everything but ASCII letters, digits, '-' and '_' is written as %XX of
+    /// its UTF-8 bytes, so no key can climb out of its folder ('..', '/') or collide on a
+    /// case-insensitive disk (upper-case letters are escaped too).
+    /// </summary>
+    internal static string Escape(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(name))
+        {
+            if (b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'_')
+            {
+                builder.Append((char)b);
+            }
+            else
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    internal static string Unescape(string fileName)
+    {
+        var bytes = new List<byte>(fileName.Length);
+        for (var i = 0; i < fileName.Length; i++)
+        {
+            if (fileName[i] == '%' && i + 2 < fileName.Length)
+            {
+                bytes.Add(Convert.ToByte(fileName.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                bytes.Add((byte)fileName[i]);
+            }
+        }
+
+        return Encoding.UTF8.GetString([.. bytes]);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: a stray temporary file is harmless and never read as state.
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using LlmSpell.Values;
+
+namespace LlmSpell.State;
+
+/// <summary>
+/// Durable key/value state of spells. Every key lives in a scope (one per spell) so spells cannot
+/// read each other's state. Values are spell values; functions cannot be stored.
+/// </summary>
+public interface IStateStore
+{
+    /// <returns>The value, or null when the key is absent.</returns>
+    ValueTask<SpellValue?> GetAsync(string scope, string key, CancellationToken cancellationToken = default);
+
+    ValueTask SetAsync(string scope, string key, SpellValue value, CancellationToken cancellationToken = default);
+
+    /// <returns>Whether the key existed.</returns>
+    ValueTask<bool> DeleteAsync(string scope, string key, CancellationToken cancellationToken = default);
+
+    /// <returns>The keys starting with <paramref name="prefix"/>, in ordinal order.</returns>
+    ValueTask<IReadOnlyList<string>> KeysAsync(string scope, string prefix, CancellationToken cancellationToken = default);
+}
