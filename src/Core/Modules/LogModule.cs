@@ -24,15 +24,17 @@ public static class LogModule
             if (logger.IsEnabled(level))
             {
                 var fields = call[1] as SpellMap ?? SpellMap.Empty;
-                using var scope = fields.Count == 0 ? null : logger.BeginScope(fields.ToDictionary(f => f.Key, f => (object?)f.Value.ToString()));
-#pragma warning disable CA2254 // The template is the script's message; its braces are escaped below.
-                logger.Log(level, Escape(call.GetString(0)) + (fields.Count == 0 ? "" : " " + Escape(fields.ToString())));
-#pragma warning restore CA2254
+                if (fields.Count == 0)
+                {
+                    logger.Log(level, "{Message}", call.GetString(0));
+                }
+                else
+                {
+                    using var scope = logger.BeginScope(fields.ToDictionary(f => f.Key, f => (object?)f.Value.ToString()));
+                    logger.Log(level, "{Message} {Fields}", call.GetString(0), fields.ToString());
+                }
             }
 
             return ValueTask.FromResult(SpellValue.Null);
         });
-
-    // A script's braces must not be read as message-template holes.
-    private static string Escape(string text) => text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 }

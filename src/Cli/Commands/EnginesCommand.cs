@@ -1,0 +1,27 @@
+using System.CommandLine;
+using LlmSpell.Running;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LlmSpell.Cli.Commands;
+
+/// <summary><c>llmspell engines</c>: the languages this build runs.</summary>
+public static class EnginesCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("engines", "List the script engines and the file extensions they run.");
+        command.SetAction(async (_, _) =>
+        {
+            using var services = SpellServices.Build(console.Error, LogLevel.Warning, Environment.CurrentDirectory);
+            foreach (var engine in services.GetRequiredService<SpellRunner>().Engines)
+            {
+                var names = string.Join(", ", new[] { engine.Name }.Concat(engine.Aliases));
+                await console.Out.WriteLineAsync($"{names,-16} {string.Join(" ", engine.FileExtensions),-8} {engine.Description}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using LlmSpell.Errors;
+using LlmSpell.Running;
+using LlmSpell.Values;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LlmSpell.Cli.Commands;
+
+/// <summary><c>llmspell run FILE</c>: runs one spell with the embedded defaults.</summary>
+public static class RunCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string>("file") { Description = "The spell to run (.lua, .js, or a '#!llmspell <engine>' first line)." };
+        var input = new Option<string[]>("--input", "-i") { Description = "An input value: key=text (a string) or key:=json (any JSON value). Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var inputJson = new Option<string?>("--input-json") { Description = "A file holding the input as a JSON object ('-' reads stdin). --input values override its keys." };
+        var engine = new Option<string?>("--engine", "-e") { Description = "The engine to use (lua, js), overriding the file extension." };
+        var timeout = new Option<double?>("--timeout", "-t") { Description = "Wall-clock limit in seconds (default 60)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object with the result, the error and the output, for programs." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Show debug-level spell logs." };
+        var command = new Command("run", "Run a spell.") { file, input, inputJson, engine, timeout, json, verbose };
+        command.SetAction((parse, cancellationToken) => RunAsync(console, new RunRequest(
+            parse.GetValue(file)!,
+            parse.GetValue(input) ?? [],
+            parse.GetValue(inputJson),
+            parse.GetValue(engine),
+            parse.GetValue(timeout),
+            parse.GetValue(json),
+            parse.GetValue(verbose)), cancellationToken));
+        return command;
+    }
+
+    private sealed record RunRequest(string File, string[] Inputs, string? InputJson, string? Engine, double? TimeoutSeconds, bool Json, bool Verbose);
+
+    private static async Task<int> RunAsync(CliConsole console, RunRequest request, CancellationToken cancellationToken)
+    {
+        SpellScript script;
+        SpellRunOptions options;
+        ServiceProvider services;
+        try
+        {
+            var limits = SandboxLimits.Default;
+            if (request.TimeoutSeconds is { } seconds)
+            {
+                if (!(seconds > 0 && seconds <= 24 * 3600))
+                {
+                    throw new SpellException(SpellErrorCode.BadArgument, $"--timeout must be between 0 and 86400 seconds, got {seconds.ToString(CultureInfo.InvariantCulture)}");
+                }
+
+                limits = limits with { Timeout = TimeSpan.FromSeconds(seconds) };
+            }
+
+            script = await SpellScript.LoadAsync(request.File, limits, cancellationToken).ConfigureAwait(false);
+            var inputMap = await SpellInputParser.ParseAsync(request.Inputs, request.InputJson, console.In, cancellationToken).ConfigureAwait(false);
+            services = SpellServices.Build(console.Error, request.Verbose ? LogLevel.Debug : LogLevel.Information, Environment.CurrentDirectory);
+            services.GetRequiredService<SpellRunner>().ResolveEngine(script, request.Engine);
+            options = new SpellRunOptions
+            {
+                Input = inputMap,
+                Engine = request.Engine,
+                Limits = limits,
+                Output = request.Json ? new StringWriter(CultureInfo.InvariantCulture) : console.Out,
+            };
+        }
+        catch (SpellException ex)
+        {
+            await console.Error.WriteLineAsync($"llmspell: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        await using (services.ConfigureAwait(false))
+        {
+            var result = await services.GetRequiredService<SpellRunner>().RunAsync(script, options, cancellationToken).ConfigureAwait(false);
+            await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (request.Json)
+            {
+                await console.Out.WriteLineAsync(ToJson(result, options.Output!.ToString()!)).ConfigureAwait(false);
+            }
+            else if (result.Error is { } error)
+            {
+                await console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
+            }
+            else if (!result.Value.IsNull)
+            {
+                await console.Out.WriteLineAsync(result.Value is SpellString text ? text.Value : SpellJson.Serialize(result.Value, indented: true)).ConfigureAwait(false);
+            }
+
+            return result.Error is null ? ExitCodes.Success : ExitCodes.For(result.Error);
+        }
+    }
+
+    private static string ToJson(SpellRunResult result, string output)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteBoolean("ok", result.Succeeded);
+            writer.WritePropertyName("result");
+            SpellJson.Write(writer, result.Value);
+            writer.WritePropertyName("error");
+            if (result.Error is { } error)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("code", error.Code);
+                writer.WriteString("message", error.Message);
+                if (error.Location is { } location)
+                {
+                    writer.WriteString("file", location.File);
+                    writer.WriteNumber("line", location.Line);
+                }
+
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+
+            writer.WriteString("output", output);
+            writer.WriteString("engine", result.Engine);
+            writer.WriteNumber("elapsed_ms", Math.Round(result.Elapsed.TotalMilliseconds, 1));
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using LlmSpell.Cli.Commands;
+
+namespace LlmSpell.Cli;
+
+/// <summary>The <c>llmspell</c> command tree.</summary>
+public static class LlmSpellCommandLine
+{
+    public static async Task<int> InvokeAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var root = new RootCommand("LlmSpell runs spells: small Lua or JavaScript scripts that drive LLMs, tools and workflows.")
+        {
+            RunCommand.Create(console),
+            EnginesCommand.Create(console),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await console.Error.WriteLineAsync($"llmspell: {error.Message}").ConfigureAwait(false);
+            }
+
+            await console.Error.WriteLineAsync("Try 'llmspell --help'.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,3 @@
+using LlmSpell.Cli;
+
+return await LlmSpellCommandLine.InvokeAsync(args, CliConsole.System).ConfigureAwait(false);

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using Acornima.Ast;
+using Jint;
+using LlmSpell.Errors;
+using LlmSpell.Running;
+using LlmSpell.Values;
+
+namespace LlmSpell.Engines.JavaScript;
+
+/// <summary>JavaScript (ES2024+) through Jint: a fresh, locked-down engine for every run.</summary>
+public sealed class JavaScriptEngine : ISpellEngine
+{
+    private const int MaxCachedScripts = 256;
+
+    // Parsing dominates start-up for a repeated spell; a prepared script is immutable and shareable.
+    private readonly ConcurrentDictionary<string, Prepared<Script>> _prepared = new(StringComparer.Ordinal);
+
+    public string Name => "js";
+
+    public IReadOnlyList<string> Aliases { get; } = ["javascript"];
+
+    public IReadOnlyList<string> FileExtensions { get; } = [".js"];
+
+    public string Description => $"JavaScript through Jint {typeof(Engine).Assembly.GetName().Version?.ToString(3)}";
+
+    public SpellValue Execute(SpellScript script, SpellContext context)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(context);
+        var prepared = Prepare(script);
+        using var sandbox = new JavaScriptSandbox(context);
+        return sandbox.Run(prepared);
+    }
+
+    private Prepared<Script> Prepare(SpellScript script)
+    {
+        var key = script.Name + "\n" + script.ContentHash;
+        if (_prepared.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        // The spell is the body of an async function: top-level `return` gives the result, `await`
+        // works at top level, and `input` is its parameter. The header shares the first line so
+        // line numbers in errors stay those of the file.
+        var source = "(async function (input) {" + script.SourceWithoutShebang + "\n})";
+        Prepared<Script> prepared;
+        try
+        {
+            prepared = Engine.PrepareScript(source, script.Name, strict: true);
+        }
+        catch (Acornima.ParseErrorException ex)
+        {
+            var column = ex.LineNumber == 1 ? Math.Max(1, ex.Column - "(async function (input) {".Length) : ex.Column;
+            throw new SpellException(new SpellError(SpellErrorCode.SyntaxError, ex.Error?.Description ?? ex.Message, new SpellLocation(script.Name, ex.LineNumber, column)));
+        }
+
+        if (_prepared.Count >= MaxCachedScripts)
+        {
+            _prepared.Clear();
+        }
+
+        _prepared[key] = prepared;
+        return prepared;
+    }
+}

@@ -1,0 +1,502 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.RegularExpressions;
+using Jint;
+using Jint.Native;
+using Jint.Native.Function;
+using Jint.Native.Object;
+using Jint.Runtime;
+using Jint.Runtime.Descriptors;
+using Jint.Runtime.Interop;
+using LlmSpell.Api;
+using LlmSpell.Errors;
+using LlmSpell.Running;
+using LlmSpell.Values;
+
+namespace LlmSpell.Engines.JavaScript;
+
+/// <summary>
+/// One Jint engine for one run, bound to the spell API. Every constraint is set explicitly (Jint
+/// enables none by default); the script sees purpose-built module objects, never CLR objects.
+/// </summary>
+/// <remarks>
+/// Async API functions return Promises. Their host work completes on pool threads; the settlement is
+/// posted to the run's <see cref="SpellDispatcher"/> and applied on the sandbox thread, which is the
+/// only thread that ever touches the engine. That is the whole event loop: there are no timers.
+/// </remarks>
+internal sealed partial class JavaScriptSandbox : IDisposable
+{
+    private const double MaxSafeInteger = 9007199254740991d;
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
+
+    private readonly SpellContext _context;
+    private readonly Engine _engine;
+    private readonly JsValue _promiseThen;
+    private int _outstandingHostCalls;
+
+    public JavaScriptSandbox(SpellContext context)
+    {
+        _context = context;
+        _engine = new Engine(options => Configure(options, context));
+        // Captured before any spell code runs, so a spell that replaces Promise.prototype.then
+        // cannot hide its result from the host.
+        _promiseThen = _engine.Evaluate("Promise.prototype.then");
+        BindApi();
+    }
+
+    public SpellContext Context => _context;
+
+    public SpellValue Run(Prepared<Acornima.Ast.Script> script)
+    {
+        try
+        {
+            var function = _engine.Evaluate(script);
+            var result = AwaitValue(_engine.Call(function, JsValue.Undefined, [ToJs(_context.Input, 0)]));
+            if (_context.TrippedLimit is { } limit)
+            {
+                throw new SpellException(limit);
+            }
+
+            return ToSpell(result, 0, allowFunctions: false);
+        }
+        catch (Exception ex) when (ex is not SpellException)
+        {
+            throw Translate(ex);
+        }
+    }
+
+    /// <summary>Calls a spell function held by a <see cref="JsCallback"/>; on the sandbox thread only.</summary>
+    internal SpellValue CallFunction(JsValue function, IReadOnlyList<SpellValue> arguments)
+    {
+        if (_context.TrippedLimit is { } limit)
+        {
+            throw new SpellException(limit);
+        }
+
+        try
+        {
+            var jsArguments = arguments.Select(a => ToJs(a, 0)).ToArray();
+            return ToSpell(AwaitValue(_engine.Call(function, JsValue.Undefined, jsArguments)), 0, allowFunctions: false);
+        }
+        catch (Exception ex) when (ex is not SpellException)
+        {
+            throw Translate(ex);
+        }
+    }
+
+    public void Dispose() => _engine.Dispose();
+
+    private static void Configure(Options options, SpellContext context)
+    {
+        var limits = context.Limits;
+        options.Strict = true;
+        options.LimitMemory(limits.MaxMemoryBytes);
+        options.TimeoutInterval(limits.Timeout);
+        options.MaxStatements((int)Math.Min(limits.MaxInstructions, int.MaxValue));
+        options.LimitRecursion(limits.MaxRecursionDepth);
+        options.CancellationToken(context.CancellationToken);
+        options.Constraints.RegexTimeout = RegexTimeout < limits.Timeout ? RegexTimeout : limits.Timeout;
+        options.Constraints.MaxArraySize = (uint)Math.Clamp(limits.MaxMemoryBytes / 8, 1024, int.MaxValue);
+        options.Host.StringCompilationAllowed = false;
+        options.Json.MaxParseDepth = SpellValue.MaxDepth;
+        options.ExperimentalFeatures = ExperimentalFeature.None;
+        options.Interop.Enabled = false;
+        options.Interop.AllowGetType = false;
+        options.Interop.AllowSystemReflection = false;
+        options.Interop.AllowWrite = false;
+        options.Interop.AllowOperatorOverloading = false;
+        options.Interop.ExposeDetailedResolutionErrors = false;
+        // Spells must behave the same on every machine.
+        options.TimeZone = TimeZoneInfo.Utc;
+        options.Culture = CultureInfo.InvariantCulture;
+    }
+
+    private void BindApi()
+    {
+        foreach (var module in _context.Api.Modules)
+        {
+            var target = new JsObject(_engine);
+            foreach (var function in module.Functions)
+            {
+                DefineFixed(target, function.Name, new ClrFunction(_engine, function.Name, (_, arguments) => Invoke(function, arguments), function.Parameters.Count, PropertyFlag.Configurable));
+            }
+
+            if (module.Name == "json")
+            {
+                // The Lua adapter needs json.null and json.array; JavaScript has both natively, and
+                // offering the same names keeps a spell portable by syntax alone.
+                DefineFixed(target, "null", JsValue.Null);
+                DefineFixed(target, "array", new ClrFunction(_engine, "array", (_, a) => a.Length > 0 && a[0].IsArray() ? a[0] : a.Length > 0 && !IsNothing(a[0]) ? throw new JavaScriptException(_engine.Intrinsics.TypeError, "json.array: argument 1 must be an array") : new JsArray(_engine), 1, PropertyFlag.Configurable));
+            }
+
+            target.PreventExtensions();
+            _engine.SetValue(module.Name, target);
+        }
+
+        _engine.SetValue("print", new ClrFunction(_engine, "print", (_, arguments) => Print(arguments), 0, PropertyFlag.Configurable));
+        var console = new JsObject(_engine);
+        foreach (var name in new[] { "log", "info", "debug", "warn", "error" })
+        {
+            DefineFixed(console, name, new ClrFunction(_engine, name, (_, arguments) => Print(arguments), 0, PropertyFlag.Configurable));
+        }
+
+        console.PreventExtensions();
+        _engine.SetValue("console", console);
+    }
+
+    private static bool IsNothing(JsValue value) => value.IsNull() || value.IsUndefined();
+
+    private static void DefineFixed(ObjectInstance target, string name, JsValue value) =>
+        target.DefineOwnProperty(name, new PropertyDescriptor(value, writable: false, enumerable: true, configurable: false));
+
+    private JsValue Print(JsValue[] arguments)
+    {
+        try
+        {
+            _context.Output.WriteLine(string.Join(' ', arguments.Select(Describe)));
+            return JsValue.Undefined;
+        }
+        catch (Exception ex) when (ex is not JavaScriptException)
+        {
+            throw Raise(ex);
+        }
+    }
+
+    /// <summary>Text for print: strings as they are, plain data as JSON, anything else as JavaScript's String().</summary>
+    private string Describe(JsValue value)
+    {
+        if (value.IsString())
+        {
+            return value.AsString();
+        }
+
+        if (value.IsObject() && value is not Function)
+        {
+            try
+            {
+                return SpellJson.Serialize(ToSpell(value, 0, allowFunctions: false));
+            }
+            catch (SpellException)
+            {
+                // Not plain data (a class instance, a cycle): fall back to its own string form.
+            }
+        }
+
+        return TypeConverter.ToString(value);
+    }
+
+    // ---- Host calls ----
+
+    private JsValue Invoke(SpellFunction function, JsValue[] arguments)
+    {
+        if (_context.TrippedLimit is { } limit)
+        {
+            throw new SpellException(limit);
+        }
+
+        if (!function.IsAsync)
+        {
+            try
+            {
+                var values = arguments.Select(a => ToSpell(a, 0, allowFunctions: true)).ToArray();
+                var pending = function.InvokeAsync(_context, values);
+                return ToJs(pending.IsCompleted ? pending.GetAwaiter().GetResult() : Wait(pending), 0);
+            }
+            catch (Exception ex) when (ex is not JavaScriptException)
+            {
+                throw Raise(ex);
+            }
+        }
+
+        var promise = _engine.Advanced.RegisterPromise();
+        try
+        {
+            var values = arguments.Select(a => ToSpell(a, 0, allowFunctions: true)).ToArray();
+            var pending = function.InvokeAsync(_context, values);
+            if (pending.IsCompleted)
+            {
+                promise.Resolve(ToJs(pending.GetAwaiter().GetResult(), 0));
+                return promise.Promise;
+            }
+
+            _outstandingHostCalls++;
+            pending.AsTask().ContinueWith(
+                completed => _context.Dispatcher.Post(() =>
+                {
+                    _outstandingHostCalls--;
+                    Settle(completed, promise.Resolve, promise.Reject);
+                    _engine.Advanced.ProcessTasks();
+                }),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+        catch (Exception ex) when (ex is not JavaScriptException)
+        {
+            // Async functions reject rather than throw, as JavaScript's own do; limits still end the run.
+            promise.Reject(ErrorValue(Raise(ex)));
+        }
+
+        return promise.Promise;
+    }
+
+    private void Settle(Task<SpellValue> completed, Action<JsValue> resolve, Action<JsValue> reject)
+    {
+        try
+        {
+            resolve(ToJs(completed.GetAwaiter().GetResult(), 0));
+        }
+        catch (Exception ex) when (ex is not JavaScriptException)
+        {
+            var spell = _context.ToSpellException(ex);
+            if (!spell.Error.IsLimit)
+            {
+                reject(ErrorValue(Raise(spell)));
+            }
+        }
+    }
+
+    private SpellValue Wait(ValueTask<SpellValue> pending)
+    {
+        var task = pending.AsTask();
+        try
+        {
+            _context.Dispatcher.RunUntilComplete(task, _context.CancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw _context.Stopped();
+        }
+
+        return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// A host failure as the script sees it: a catchable Error with <c>code</c>, or — for limits —
+    /// the SpellException itself, which Jint does not let scripts catch.
+    /// </summary>
+    private Exception Raise(Exception ex)
+    {
+        var spell = _context.ToSpellException(ex);
+        if (spell.Error.IsLimit)
+        {
+            return spell;
+        }
+
+        var error = new JavaScriptException(_engine.Intrinsics.Error, spell.Error.Message);
+        ((ObjectInstance)error.Error).Set("code", spell.Error.Code);
+        return error;
+    }
+
+    private static JsValue ErrorValue(Exception raised) => raised is JavaScriptException js ? js.Error : throw raised;
+
+    /// <summary>Runs the event loop until <paramref name="value"/>, if a promise, settles; returns what it settled to.</summary>
+    private JsValue AwaitValue(JsValue value)
+    {
+        if (!value.IsPromise())
+        {
+            return value;
+        }
+
+        var settled = false;
+        var rejected = false;
+        var outcome = JsValue.Undefined;
+        var onFulfilled = new ClrFunction(_engine, "", (_, a) => { (settled, outcome) = (true, a.Length > 0 ? a[0] : JsValue.Undefined); return JsValue.Undefined; });
+        var onRejected = new ClrFunction(_engine, "", (_, a) => { (settled, rejected, outcome) = (true, true, a.Length > 0 ? a[0] : JsValue.Undefined); return JsValue.Undefined; });
+        _engine.Call(_promiseThen, value, [onFulfilled, onRejected]);
+        _engine.Advanced.ProcessTasks();
+        while (!settled)
+        {
+            if (_context.TrippedLimit is { } limit)
+            {
+                throw new SpellException(limit);
+            }
+
+            if (_outstandingHostCalls == 0)
+            {
+                throw new SpellException(SpellErrorCode.RuntimeError, "the spell awaits a promise that nothing will ever settle");
+            }
+
+            try
+            {
+                _context.Dispatcher.RunUntil(() => settled || _outstandingHostCalls == 0 || _context.TrippedLimit is not null, _context.CancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                throw _context.Stopped();
+            }
+        }
+
+        return rejected ? throw new SpellException(ErrorFromValue(outcome, null)) : outcome;
+    }
+
+    // ---- Errors ----
+
+    private SpellException Translate(Exception ex) => ex switch
+    {
+        SpellException spell => spell,
+        JavaScriptException js => new SpellException(ErrorFromValue(js.Error, js.Location.Start.Line > 0 ? new SpellLocation(_context.Script.Name, js.Location.Start.Line, js.Location.Start.Line == 1 ? 0 : js.Location.Start.Column + 1) : null)),
+        OperationCanceledException => _context.Stopped(),
+        RegexMatchTimeoutException => _context.Trip(new SpellError(SpellErrorCode.Timeout, $"a regular expression ran longer than {RegexTimeout.TotalSeconds:0.###} s")),
+        TimeoutException => _context.Stopped(),
+        StatementsCountOverflowException => _context.Trip(new SpellError(SpellErrorCode.InstructionLimit, $"the spell ran more than {_context.Limits.MaxInstructions} statements")),
+        MemoryLimitExceededException => _context.Trip(new SpellError(SpellErrorCode.MemoryLimit, $"the spell allocated more than {_context.Limits.MaxMemoryBytes / (1024 * 1024)} MiB")),
+        RecursionDepthOverflowException or InsufficientExecutionStackException => _context.Trip(new SpellError(SpellErrorCode.RecursionLimit, $"the spell nested calls deeper than {_context.Limits.MaxRecursionDepth}")),
+        JintException jint => new SpellException(SpellErrorCode.RuntimeError, jint.Message),
+        _ => _context.ToSpellException(ex),
+    };
+
+    [GeneratedRegex(@":(?<line>\d+):(?<column>\d+)\)?\s*$", RegexOptions.Multiline)]
+    private static partial Regex StackPosition();
+
+    /// <summary>The error a thrown or rejected value describes: an Error (with an optional code), a string, or { code, message }.</summary>
+    private SpellError ErrorFromValue(JsValue value, SpellLocation? location)
+    {
+        if (value.IsObject())
+        {
+            var error = value.AsObject();
+            var code = error.Get("code") is var c && c.IsString() ? c.AsString() : SpellErrorCode.RuntimeError;
+            var message = error.Get("message") is var m && m.IsString() ? m.AsString() : TypeConverter.ToString(value);
+            var stack = error.Get("stack") is var s && s.IsString() ? s.AsString() : null;
+            location ??= LocationFromStack(stack);
+            return new SpellError(code, message, location, stack);
+        }
+
+        return new SpellError(SpellErrorCode.RuntimeError, value.IsUndefined() ? "undefined was thrown" : TypeConverter.ToString(value), location);
+    }
+
+    private SpellLocation? LocationFromStack(string? stack)
+    {
+        if (stack is null)
+        {
+            return null;
+        }
+
+        foreach (var line in stack.Split('\n'))
+        {
+            if (line.Contains(_context.Script.Name, StringComparison.Ordinal) && StackPosition().Match(line) is { Success: true } match)
+            {
+                var lineNumber = int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture);
+                var column = int.Parse(match.Groups["column"].Value, CultureInfo.InvariantCulture);
+                return new SpellLocation(_context.Script.Name, lineNumber, lineNumber == 1 ? 0 : column);
+            }
+        }
+
+        return null;
+    }
+
+    // ---- Values ----
+
+    private JsValue ToJs(SpellValue value, int depth)
+    {
+        if (depth > SpellValue.MaxDepth)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"value nests deeper than {SpellValue.MaxDepth} levels");
+        }
+
+        switch (value)
+        {
+            case SpellNull:
+                return JsValue.Null;
+            case SpellBool b:
+                return b.Value ? JsBoolean.True : JsBoolean.False;
+            case SpellInt i:
+                // Past 2^53 a JavaScript number loses digits; a BigInt keeps them.
+                return Math.Abs((double)i.Value) <= MaxSafeInteger ? new JsNumber(i.Value) : new JsBigInt(new BigInteger(i.Value));
+            case SpellFloat f:
+                return new JsNumber(f.Value);
+            case SpellString s:
+                return new JsString(s.Value);
+            case SpellBytes bytes:
+                return _engine.Intrinsics.Uint8Array.Construct(bytes.Value.ToArray());
+            case SpellList list:
+                var items = new JsValue[list.Count];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = ToJs(list[i], depth + 1);
+                }
+
+                return new JsArray(_engine, items);
+            case SpellMap map:
+                var target = new JsObject(_engine);
+                foreach (var (key, item) in map)
+                {
+                    // A data property, never [[Set]]: a "__proto__" key from an LLM must stay a key.
+                    target.CreateDataProperty(key, ToJs(item, depth + 1));
+                }
+
+                return target;
+            case JsCallback callback when ReferenceEquals(callback.Sandbox, this):
+                return callback.Function;
+            default:
+                throw new SpellException(SpellErrorCode.BadArgument, $"a {SpellValue.TypeName(value.Kind)} from elsewhere cannot be passed into JavaScript");
+        }
+    }
+
+    private SpellValue ToSpell(JsValue value, int depth, bool allowFunctions)
+    {
+        if (depth > SpellValue.MaxDepth)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"value nests deeper than {SpellValue.MaxDepth} levels (is it cyclic?)");
+        }
+
+        if (IsNothing(value)) return SpellValue.Null;
+        if (value.IsBoolean()) return SpellValue.From(value.AsBoolean());
+        if (value.IsString()) return SpellValue.From(value.AsString());
+        if (value.IsNumber())
+        {
+            var number = value.AsNumber();
+            return number == Math.Floor(number) && Math.Abs(number) <= MaxSafeInteger && !(number == 0 && double.IsNegative(number))
+                ? SpellValue.From((long)number)
+                : SpellValue.From(number);
+        }
+
+        if (value.IsBigInt())
+        {
+            var big = TypeConverter.ToBigInt(value);
+            return big >= long.MinValue && big <= long.MaxValue
+                ? SpellValue.From((long)big)
+                : throw new SpellException(SpellErrorCode.BadArgument, "a BigInt beyond 64 bits cannot be passed to the host");
+        }
+
+        if (value.IsUint8Array()) return SpellValue.FromBytes(value.AsUint8Array());
+        if (value.IsPromise()) throw new SpellException(SpellErrorCode.BadArgument, "a Promise cannot be passed to the host; await it first");
+        if (value is Function)
+        {
+            return allowFunctions
+                ? new JsCallback(this, value)
+                : throw new SpellException(SpellErrorCode.BadArgument, "a function cannot be returned or stored; only plain values can leave the spell");
+        }
+
+        if (value.IsArray())
+        {
+            var array = (JsArray)value;
+            var length = array.Length;
+            var items = new SpellValue[length];
+            for (uint i = 0; i < length; i++)
+            {
+                items[i] = ToSpell(array.Get(i), depth + 1, allowFunctions);
+            }
+
+            return new SpellList(items);
+        }
+
+        if (value.IsObject())
+        {
+            var source = value.AsObject();
+            var entries = new List<KeyValuePair<string, SpellValue>>();
+            foreach (var key in source.GetOwnPropertyKeys(Types.String))
+            {
+                var descriptor = source.GetOwnProperty(key);
+                if (descriptor.Enumerable)
+                {
+                    entries.Add(new(key.ToString(), ToSpell(source.Get(key), depth + 1, allowFunctions)));
+                }
+            }
+
+            return new SpellMap(entries);
+        }
+
+        throw new SpellException(SpellErrorCode.BadArgument, $"a JavaScript {value.Type.ToString().ToLowerInvariant()} cannot be passed to the host");
+    }
+}

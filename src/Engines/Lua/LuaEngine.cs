@@ -1,0 +1,24 @@
+using LlmSpell.Running;
+using LlmSpell.Values;
+
+namespace LlmSpell.Engines.Lua;
+
+/// <summary>Lua 5.4 (native, through KeraLua): a fresh sandboxed state for every run.</summary>
+public sealed class LuaEngine : ISpellEngine
+{
+    public string Name => "lua";
+
+    public IReadOnlyList<string> Aliases { get; } = [];
+
+    public IReadOnlyList<string> FileExtensions { get; } = [".lua"];
+
+    public string Description => "Lua 5.4, native, through KeraLua";
+
+    public SpellValue Execute(SpellScript script, SpellContext context)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(context);
+        using var sandbox = new LuaSandbox(context);
+        return sandbox.Run(script);
+    }
+}

@@ -1,0 +1,719 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using KeraLua;
+using LlmSpell.Api;
+using LlmSpell.Errors;
+using LlmSpell.Running;
+using LlmSpell.Values;
+using LuaState = KeraLua.Lua;
+
+namespace LlmSpell.Engines.Lua;
+
+/// <summary>
+/// One native Lua 5.4 state for one run, bound to the spell API.
+/// </summary>
+/// <remarks>
+/// The rules that keep native Lua safe under .NET (engines.md): Lua is entered only through
+/// lua_pcall; no managed callback ever raises a Lua error (they return (ok, result) and Lua code in
+/// Bootstrap.lua raises); limits stop the script from Lua code installed by <c>trip</c>; memory is
+/// bounded by <see cref="LuaMemoryBudget"/>; every delegate handed to native code lives in a field.
+/// Inside callbacks only API functions that cannot raise are used (raw gets and sets, pushes under
+/// the suspended memory budget, lua_checkstack before pushing).
+/// </remarks>
+internal sealed partial class LuaSandbox : IDisposable
+{
+    /// <summary>VM instructions between two checks of the limits.</summary>
+    private const int HookInterval = 1000;
+    private const int DebugRecordBytes = 512;
+    private static readonly string BootstrapSource = ReadBootstrap();
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly SpellContext _context;
+    private readonly LuaMemoryBudget _memory;
+    private readonly LuaAlloc _allocate;
+    private readonly LuaHookFunction _hook;
+    private readonly LuaFunction _hostCall;
+    private readonly LuaFunction _hostPrint;
+    private readonly LuaState _main;
+    private readonly Dictionary<IntPtr, LuaState> _threads = [];
+    private readonly Stack<LuaState> _activeThreads = new();
+    private readonly IReadOnlyList<SpellFunction> _functions;
+    private readonly IntPtr _debugRecord;
+    private int _runReference;
+    private int _tripReference;
+    private int _listMetatableReference;
+    private long _instructions;
+    private SpellLocation? _tripLocation;
+    private bool _disposed;
+
+    public LuaSandbox(SpellContext context)
+    {
+        _context = context;
+        _memory = new LuaMemoryBudget(context.Limits.MaxMemoryBytes);
+        _allocate = _memory.Allocate;
+        _hook = OnHook;
+        _hostCall = HostCall;
+        _hostPrint = HostPrint;
+        _functions = [.. context.Api.Modules.SelectMany(m => m.Functions)];
+        _debugRecord = Marshal.AllocHGlobal(DebugRecordBytes);
+        _main = new LuaState(_allocate, IntPtr.Zero);
+        _threads[_main.Handle] = _main;
+
+        // Setting up runs unprotected, so it must never meet the budget.
+        _memory.HostDepth++;
+        try
+        {
+            OpenLibraries();
+            RunBootstrap();
+        }
+        finally
+        {
+            _memory.HostDepth--;
+        }
+
+        _main.SetHook(_hook, LuaHookMask.Count, HookInterval);
+    }
+
+    public SpellContext Context => _context;
+
+    public SpellValue Run(SpellScript script)
+    {
+        var lua = _main;
+        lua.SetTop(0);
+        lua.RawGetInteger(LuaRegistry.Index, _runReference);
+        _memory.HostDepth++;
+        PushString(lua, script.SourceWithoutShebang);
+        PushString(lua, "@" + script.Name);
+        PushValue(lua, _context.Input, nested: false, depth: 0);
+        _memory.HostDepth--;
+
+        var status = lua.PCall(3, 4, 0);
+
+        _memory.HostDepth++;
+        try
+        {
+            if (status != LuaStatus.OK)
+            {
+                throw Failure(lua, -1, trace: null);
+            }
+
+            if (lua.ToBoolean(-4))
+            {
+                if (_context.TrippedLimit is not null)
+                {
+                    throw Failure(lua, -3, trace: null);
+                }
+
+                return ReadValue(lua, -3, depth: 0, allowFunctions: false);
+            }
+
+            if (ReadString(lua, -3) == "syntax")
+            {
+                var (location, message) = SplitLocation(ReadString(lua, -2));
+                throw new SpellException(new SpellError(SpellErrorCode.SyntaxError, message, location));
+            }
+
+            throw Failure(lua, -2, lua.Type(-1) == LuaType.String ? ReadString(lua, -1) : null);
+        }
+        finally
+        {
+            _memory.HostDepth--;
+        }
+    }
+
+    /// <summary>Calls a spell function held by a <see cref="LuaCallback"/>; on the sandbox thread only.</summary>
+    internal SpellValue CallFunction(int reference, IReadOnlyList<SpellValue> arguments)
+    {
+        if (_disposed)
+        {
+            throw new SpellException(SpellErrorCode.RuntimeError, "the run that owned this function has ended");
+        }
+
+        if (_context.TrippedLimit is { } limit)
+        {
+            throw new SpellException(limit);
+        }
+
+        // A callback is called while the spell waits in a host call, on that coroutine's stack.
+        var lua = _activeThreads.Count > 0 ? _activeThreads.Peek() : _main;
+        if (!lua.CheckStack(arguments.Count + 4))
+        {
+            throw new SpellException(SpellErrorCode.RecursionLimit, "the Lua stack is full");
+        }
+
+        var top = lua.GetTop();
+        try
+        {
+            lua.RawGetInteger(LuaRegistry.Index, reference);
+            foreach (var argument in arguments)
+            {
+                PushValue(lua, argument, nested: false, depth: 0);
+            }
+
+            // The spell's own code runs under its own budget, even when called from the host.
+            var saved = _memory.HostDepth;
+            _memory.HostDepth = 0;
+            LuaStatus status;
+            try
+            {
+                status = lua.PCall(arguments.Count, 1, 0);
+            }
+            finally
+            {
+                _memory.HostDepth = saved;
+            }
+
+            return status == LuaStatus.OK
+                ? ReadValue(lua, -1, depth: 0, allowFunctions: false)
+                : throw Failure(lua, -1, trace: null);
+        }
+        finally
+        {
+            lua.SetTop(top);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        foreach (var thread in _threads.Values)
+        {
+            if (!ReferenceEquals(thread, _main))
+            {
+                // A wrapper of a coroutine must never close the state from a finalizer.
+#pragma warning disable CA1816 // Deliberately another object's finalizer: see above.
+                GC.SuppressFinalize(thread);
+#pragma warning restore CA1816
+            }
+        }
+
+        _memory.HostDepth++;
+        _main.Dispose();
+        Marshal.FreeHGlobal(_debugRecord);
+    }
+
+    private void OpenLibraries()
+    {
+        _main.OpenBasicLibrary();
+        _main.OpenTableLibrary();
+        _main.OpenStringLibrary();
+        _main.OpenMathLibrary();
+        _main.OpenUTF8Library();
+        _main.OpenCoroutineLibrary();
+        _main.OpenOSLibrary();
+        _main.OpenDebugLibrary();
+        _main.SetTop(0);
+    }
+
+    private void RunBootstrap()
+    {
+        var lua = _main;
+        if (lua.LoadString(BootstrapSource, "=llmspell") != LuaStatus.OK)
+        {
+            throw new InvalidOperationException("the Lua bootstrap does not compile: " + ReadString(lua, -1));
+        }
+
+        lua.PushCFunction(_hostCall);
+        lua.PushCFunction(_hostPrint);
+        PushModuleTable(lua);
+        lua.PushLightUserData(IntPtr.Zero);
+        if (lua.PCall(4, 3, 0) != LuaStatus.OK)
+        {
+            throw new InvalidOperationException("the Lua bootstrap failed: " + ReadString(lua, -1));
+        }
+
+        _listMetatableReference = lua.Ref(LuaRegistry.Index);
+        _tripReference = lua.Ref(LuaRegistry.Index);
+        _runReference = lua.Ref(LuaRegistry.Index);
+    }
+
+    /// <summary>{ { name = "json", functions = { { name = "encode", id = 0 }, … } }, … }</summary>
+    private void PushModuleTable(LuaState lua)
+    {
+        var modules = _context.Api.Modules;
+        lua.CreateTable(modules.Count, 0);
+        var id = 0;
+        for (var m = 0; m < modules.Count; m++)
+        {
+            lua.CreateTable(0, 2);
+            PushString(lua, modules[m].Name);
+            lua.SetField(-2, "name");
+            lua.CreateTable(modules[m].Functions.Count, 0);
+            for (var f = 0; f < modules[m].Functions.Count; f++)
+            {
+                lua.CreateTable(0, 2);
+                PushString(lua, modules[m].Functions[f].Name);
+                lua.SetField(-2, "name");
+                lua.PushInteger(id++);
+                lua.SetField(-2, "id");
+                lua.RawSetInteger(-2, f + 1);
+            }
+
+            lua.SetField(-2, "functions");
+            lua.RawSetInteger(-2, m + 1);
+        }
+    }
+
+    private LuaState Wrap(IntPtr state)
+    {
+        if (!_threads.TryGetValue(state, out var lua))
+        {
+            lua = LuaState.FromIntPtr(state);
+            _threads[state] = lua;
+        }
+
+        return lua;
+    }
+
+    // ---- Entry points from native code. None may throw or raise. ----
+
+    private void OnHook(IntPtr state, IntPtr debug)
+    {
+        try
+        {
+            _instructions += HookInterval;
+            var lua = Wrap(state);
+            var limit = _context.TrippedLimit ?? CheckLimits(lua);
+            if (limit is not null)
+            {
+                Trip(lua, limit);
+            }
+        }
+#pragma warning disable CA1031 // Nothing may escape into native code.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // The limit, if any, is already recorded in the context; the next hook retries the trip.
+        }
+    }
+
+    private SpellError? CheckLimits(LuaState lua)
+    {
+        var limits = _context.Limits;
+        if (_memory.Exceeded)
+        {
+            return MemoryLimit();
+        }
+
+        if (_instructions > limits.MaxInstructions)
+        {
+            return new SpellError(SpellErrorCode.InstructionLimit, $"the spell ran more than {limits.MaxInstructions} instructions");
+        }
+
+        if (_context.CancellationToken.IsCancellationRequested)
+        {
+            return _context.Stopped().Error;
+        }
+
+        // lua_getstack succeeds only when the call stack is at least that deep.
+        if (lua.GetStack(limits.MaxRecursionDepth, _debugRecord) != 0)
+        {
+            return RecursionLimit();
+        }
+
+        return null;
+    }
+
+    private int HostCall(IntPtr state) => Enter(state, static (sandbox, lua) =>
+    {
+        var id = lua.ToInteger(1);
+        if (id < 0 || id >= sandbox._functions.Count)
+        {
+            throw new InvalidOperationException($"unknown host function id {id}");
+        }
+
+        var function = sandbox._functions[(int)id];
+        var arguments = new SpellValue[Math.Max(0, lua.GetTop() - 1)];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = sandbox.ReadValue(lua, i + 2, depth: 0, allowFunctions: true);
+        }
+
+        return sandbox.Await(function.InvokeAsync(sandbox._context, arguments));
+    });
+
+    private int HostPrint(IntPtr state) => Enter(state, static (sandbox, lua) =>
+    {
+        sandbox._context.Output.WriteLine(ReadString(lua, 1));
+        return SpellValue.Null;
+    });
+
+    /// <summary>The frame of every host call: returns (true, result) or (false, error table) to the Lua wrapper.</summary>
+    private int Enter(IntPtr state, Func<LuaSandbox, LuaState, SpellValue> body)
+    {
+        LuaState? lua = null;
+        _memory.HostDepth++;
+        try
+        {
+            lua = Wrap(state);
+            _activeThreads.Push(lua);
+            try
+            {
+                if (_context.TrippedLimit is { } limit)
+                {
+                    return PushFailure(lua, limit);
+                }
+
+                var result = body(this, lua);
+                if (!lua.CheckStack(4))
+                {
+                    return PushFailure(lua, new SpellError(SpellErrorCode.RecursionLimit, "the Lua stack is full"));
+                }
+
+                lua.PushBoolean(true);
+                PushValue(lua, result, nested: false, depth: 0);
+                return 2;
+            }
+            finally
+            {
+                _activeThreads.Pop();
+            }
+        }
+#pragma warning disable CA1031 // Every failure becomes a Lua-side error; nothing may escape into native code.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            if (lua is null)
+            {
+                return 0;
+            }
+
+            try
+            {
+                return PushFailure(lua, _context.ToSpellException(ex).Error);
+            }
+#pragma warning disable CA1031
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                return 0;
+            }
+        }
+        finally
+        {
+            _memory.HostDepth--;
+        }
+    }
+
+    private SpellValue Await(ValueTask<SpellValue> pending)
+    {
+        if (pending.IsCompleted)
+        {
+            return pending.GetAwaiter().GetResult();
+        }
+
+        var task = pending.AsTask();
+        try
+        {
+            _context.Dispatcher.RunUntilComplete(task, _context.CancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw _context.Stopped();
+        }
+
+        return task.GetAwaiter().GetResult();
+    }
+
+    private int PushFailure(LuaState lua, SpellError error)
+    {
+        if (error.IsLimit)
+        {
+            Trip(lua, error);
+        }
+
+        lua.SetTop(0);
+        lua.PushBoolean(false);
+        lua.CreateTable(0, 2);
+        PushString(lua, error.Code);
+        lua.SetField(-2, "code");
+        PushString(lua, error.Message);
+        lua.SetField(-2, "message");
+        return 2;
+    }
+
+    /// <summary>Records the limit and makes the running coroutine raise on every instruction from now on.</summary>
+    private void Trip(LuaState lua, SpellError limit)
+    {
+        _context.Trip(limit);
+        if (!lua.CheckStack(3))
+        {
+            return;
+        }
+
+        var top = lua.GetTop();
+        _memory.HostDepth++;
+        try
+        {
+            lua.RawGetInteger(LuaRegistry.Index, _tripReference);
+            if (lua.PCall(0, 2, 0) == LuaStatus.OK && lua.Type(-2) == LuaType.String && lua.IsInteger(-1))
+            {
+                _tripLocation ??= new SpellLocation(ReadString(lua, -2), (int)lua.ToInteger(-1));
+            }
+        }
+        finally
+        {
+            _memory.HostDepth--;
+            lua.SetTop(top);
+        }
+    }
+
+    // ---- Errors ----
+
+    /// <summary>The error for a failed call, from the value Lua raised at <paramref name="index"/>.</summary>
+    private SpellException Failure(LuaState lua, int index, string? trace)
+    {
+        if (_context.TrippedLimit is { } limit)
+        {
+            return new SpellException(limit.Location is null ? limit with { Location = _tripLocation } : limit);
+        }
+
+        if (_memory.Exceeded)
+        {
+            return _context.Trip(MemoryLimit() with { Location = _tripLocation });
+        }
+
+        index = lua.AbsIndex(index);
+        switch (lua.Type(index))
+        {
+            case LuaType.String:
+                var (location, message) = SplitLocation(ReadString(lua, index));
+                if (message.Contains("stack overflow", StringComparison.Ordinal))
+                {
+                    return _context.Trip(RecursionLimit() with { Location = location });
+                }
+
+                return new SpellException(new SpellError(SpellErrorCode.RuntimeError, message, location, trace));
+            case LuaType.Table:
+                var code = RawField(lua, index, "code") as SpellString;
+                var text = RawField(lua, index, "message") as SpellString;
+                var file = RawField(lua, index, "file") as SpellString;
+                var line = RawField(lua, index, "line");
+                var where = file is null ? null : new SpellLocation(file.Value, line is SpellInt i ? (int)i.Value : 0);
+                return new SpellException(new SpellError(code?.Value ?? SpellErrorCode.RuntimeError, text?.Value ?? "the spell raised a table without a message", where, trace));
+            default:
+                return new SpellException(new SpellError(SpellErrorCode.RuntimeError, $"the spell raised a {lua.TypeName(index)} value", null, trace));
+        }
+    }
+
+    private static SpellValue RawField(LuaState lua, int table, string name)
+    {
+        lua.CheckStack(2);
+        PushString(lua, name);
+        lua.RawGet(table);
+        var value = lua.Type(-1) switch
+        {
+            LuaType.String => SpellValue.From(ReadString(lua, -1)),
+            LuaType.Number when lua.IsInteger(-1) => SpellValue.From(lua.ToInteger(-1)),
+            _ => SpellValue.Null,
+        };
+        lua.Pop(1);
+        return value;
+    }
+
+    private SpellError MemoryLimit() =>
+        new(SpellErrorCode.MemoryLimit, $"the spell used more than {_context.Limits.MaxMemoryBytes / (1024 * 1024)} MiB of memory");
+
+    private SpellError RecursionLimit() =>
+        new(SpellErrorCode.RecursionLimit, $"the spell nested calls deeper than {_context.Limits.MaxRecursionDepth}");
+
+    [GeneratedRegex(@"^(?<file>[^\n]+?):(?<line>\d+): (?<message>.*)$", RegexOptions.Singleline)]
+    private static partial Regex LocationPrefix();
+
+    /// <summary>Lua writes "file:line: message"; we keep the two apart.</summary>
+    private static (SpellLocation? Location, string Message) SplitLocation(string text)
+    {
+        var match = LocationPrefix().Match(text);
+        return match.Success
+            ? (new SpellLocation(match.Groups["file"].Value, int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture)), match.Groups["message"].Value)
+            : (null, text);
+    }
+
+    // ---- Values ----
+
+    private static void PushString(LuaState lua, string text) => lua.PushBuffer(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>A string on the stack, as raw bytes decoded leniently (for messages).</summary>
+    private static string ReadString(LuaState lua, int index) =>
+        lua.Type(index) == LuaType.String ? Encoding.UTF8.GetString(lua.ToBuffer(index, false) ?? []) : "";
+
+    /// <summary>
+    /// Pushes a host value. Null is nil at the top level (so <c>x == nil</c> works) and
+    /// <c>json.null</c> inside lists and maps (so positions and keys survive).
+    /// </summary>
+    private void PushValue(LuaState lua, SpellValue value, bool nested, int depth)
+    {
+        if (depth > SpellValue.MaxDepth || !lua.CheckStack(3))
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"value nests deeper than {SpellValue.MaxDepth} levels");
+        }
+
+        switch (value)
+        {
+            case SpellNull when nested:
+                lua.PushLightUserData(IntPtr.Zero);
+                break;
+            case SpellNull:
+                lua.PushNil();
+                break;
+            case SpellBool b:
+                lua.PushBoolean(b.Value);
+                break;
+            case SpellInt i:
+                lua.PushInteger(i.Value);
+                break;
+            case SpellFloat f:
+                lua.PushNumber(f.Value);
+                break;
+            case SpellString s:
+                PushString(lua, s.Value);
+                break;
+            case SpellBytes bytes:
+                lua.PushBuffer(bytes.Value.ToArray());
+                break;
+            case SpellList list:
+                lua.CreateTable(list.Count, 0);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    PushValue(lua, list[i], nested: true, depth + 1);
+                    lua.RawSetInteger(-2, i + 1);
+                }
+
+                lua.RawGetInteger(LuaRegistry.Index, _listMetatableReference);
+                lua.SetMetaTable(-2);
+                break;
+            case SpellMap map:
+                lua.CreateTable(0, map.Count);
+                foreach (var (key, item) in map)
+                {
+                    PushString(lua, key);
+                    PushValue(lua, item, nested: true, depth + 1);
+                    lua.RawSet(-3);
+                }
+
+                break;
+            case LuaCallback callback when ReferenceEquals(callback.Sandbox, this):
+                lua.RawGetInteger(LuaRegistry.Index, callback.Reference);
+                break;
+            default:
+                throw new SpellException(SpellErrorCode.BadArgument, $"a {SpellValue.TypeName(value.Kind)} from elsewhere cannot be passed into Lua");
+        }
+    }
+
+    private SpellValue ReadValue(LuaState lua, int index, int depth, bool allowFunctions)
+    {
+        index = lua.AbsIndex(index);
+        switch (lua.Type(index))
+        {
+            case LuaType.None:
+            case LuaType.Nil:
+                return SpellValue.Null;
+            case LuaType.Boolean:
+                return SpellValue.From(lua.ToBoolean(index));
+            case LuaType.Number:
+                return lua.IsInteger(index) ? SpellValue.From(lua.ToInteger(index)) : SpellValue.From(lua.ToNumber(index));
+            case LuaType.String:
+                var bytes = lua.ToBuffer(index, false) ?? [];
+                try
+                {
+                    return SpellValue.From(StrictUtf8.GetString(bytes));
+                }
+                catch (DecoderFallbackException)
+                {
+                    // Lua strings are byte strings; those that are not text cross as bytes.
+                    return SpellValue.FromBytes(bytes);
+                }
+
+            case LuaType.LightUserData when lua.ToUserData(index) == IntPtr.Zero:
+                return SpellValue.Null;
+            case LuaType.Table:
+                return ReadTable(lua, index, depth, allowFunctions);
+            case LuaType.Function when allowFunctions:
+                lua.PushCopy(index);
+                return new LuaCallback(this, lua.Ref(LuaRegistry.Index));
+            case LuaType.Function:
+                throw new SpellException(SpellErrorCode.BadArgument, "a function cannot be returned or stored; only plain values can leave the spell");
+            default:
+                throw new SpellException(SpellErrorCode.BadArgument, $"a Lua {lua.TypeName(index)} cannot be passed to the host");
+        }
+    }
+
+    private SpellValue ReadTable(LuaState lua, int index, int depth, bool allowFunctions)
+    {
+        if (depth >= SpellValue.MaxDepth || !lua.CheckStack(4))
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"table nests deeper than {SpellValue.MaxDepth} levels (is it cyclic?)");
+        }
+
+        var markedList = false;
+        if (lua.GetMetaTable(index))
+        {
+            lua.RawGetInteger(LuaRegistry.Index, _listMetatableReference);
+            markedList = lua.RawEqual(-1, -2);
+            lua.Pop(2);
+        }
+
+        var length = (long)lua.RawLen(index);
+        long count = 0;
+        var sequence = true;
+        lua.PushNil();
+        while (lua.Next(index))
+        {
+            count++;
+            if (lua.Type(-2) != LuaType.Number || !lua.IsInteger(-2) || lua.ToInteger(-2) is var key && (key < 1 || key > length))
+            {
+                sequence = false;
+            }
+
+            lua.Pop(1);
+        }
+
+        if (sequence && (count > 0 || markedList) && count == length)
+        {
+            var items = new SpellValue[length];
+            for (var i = 0; i < length; i++)
+            {
+                lua.RawGetInteger(index, i + 1);
+                items[i] = ReadValue(lua, -1, depth + 1, allowFunctions);
+                lua.Pop(1);
+            }
+
+            return new SpellList(items);
+        }
+
+        var entries = new List<KeyValuePair<string, SpellValue>>((int)Math.Min(count, 1 << 16));
+        lua.PushNil();
+        while (lua.Next(index))
+        {
+            // Only string keys are read as keys; lua_tolstring on a number key would corrupt lua_next.
+            if (lua.Type(-2) != LuaType.String)
+            {
+                var what = lua.Type(-2) == LuaType.Number ? $"key {(lua.IsInteger(-2) ? lua.ToInteger(-2).ToString(System.Globalization.CultureInfo.InvariantCulture) : "(a float)")}" : $"a {lua.TypeName(-2)} key";
+                lua.Pop(2);
+                throw new SpellException(SpellErrorCode.BadArgument, $"cannot convert a table with {what}: maps need string keys, and lists must run 1..n without holes");
+            }
+
+            var name = ReadString(lua, -2);
+            entries.Add(new(name, ReadValue(lua, -1, depth + 1, allowFunctions)));
+            lua.Pop(1);
+        }
+
+        // Lua tables have no order; sorting makes a spell's output the same on every run.
+        entries.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return new SpellMap(entries);
+    }
+
+    private static string ReadBootstrap()
+    {
+        using var stream = typeof(LuaSandbox).Assembly.GetManifestResourceStream("LlmSpell.Engines.Lua.Bootstrap.lua")
+            ?? throw new InvalidOperationException("Bootstrap.lua is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
