@@ -22,7 +22,7 @@ public sealed record SandboxLimits
     public long MaxMemoryBytes { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>Call depth of script functions.</summary>
-    public int MaxRecursionDepth { get; init; } = 200;
+    public int MaxRecursionDepth { get; init; } = 1000;
 
     /// <summary>Bytes the script may print (print, console.log).</summary>
     public long MaxOutputBytes { get; init; } = 1024 * 1024;

@@ -11,6 +11,7 @@ namespace LlmSpell.Engines.JavaScript;
 public sealed class JavaScriptEngine : ISpellEngine
 {
     private const int MaxCachedScripts = 256;
+    private const string Header = "(async function (input) {";
 
     // Parsing dominates start-up for a repeated spell; a prepared script is immutable and shareable.
     private readonly ConcurrentDictionary<string, Prepared<Script>> _prepared = new(StringComparer.Ordinal);
@@ -43,16 +44,16 @@ public sealed class JavaScriptEngine : ISpellEngine
         // The spell is the body of an async function: top-level `return` gives the result, `await`
         // works at top level, and `input` is its parameter. The header shares the first line so
         // line numbers in errors stay those of the file.
-        var source = "(async function (input) {" + script.SourceWithoutShebang + "\n})";
+        var source = Header + script.SourceWithoutShebang + "\n})";
         Prepared<Script> prepared;
         try
         {
             prepared = Engine.PrepareScript(source, script.Name, strict: true);
         }
-        catch (Acornima.ParseErrorException ex)
+        catch (ScriptPreparationException ex) when (ex.InnerException is Acornima.ParseErrorException parse)
         {
-            var column = ex.LineNumber == 1 ? Math.Max(1, ex.Column - "(async function (input) {".Length) : ex.Column;
-            throw new SpellException(new SpellError(SpellErrorCode.SyntaxError, ex.Error?.Description ?? ex.Message, new SpellLocation(script.Name, ex.LineNumber, column)));
+            var column = parse.LineNumber == 1 ? Math.Max(1, parse.Column - Header.Length) : parse.Column;
+            throw new SpellException(new SpellError(SpellErrorCode.SyntaxError, parse.Error?.Description ?? parse.Message, new SpellLocation(script.Name, parse.LineNumber, column)));
         }
 
         if (_prepared.Count >= MaxCachedScripts)

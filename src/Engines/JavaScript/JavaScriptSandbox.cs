@@ -336,7 +336,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable
     {
         SpellException spell => spell,
         JavaScriptException js => new SpellException(ErrorFromValue(js.Error, js.Location.Start.Line > 0 ? new SpellLocation(_context.Script.Name, js.Location.Start.Line, js.Location.Start.Line == 1 ? 0 : js.Location.Start.Column + 1) : null)),
-        OperationCanceledException => _context.Stopped(),
+        OperationCanceledException or ExecutionCanceledException => _context.Stopped(),
         RegexMatchTimeoutException => _context.Trip(new SpellError(SpellErrorCode.Timeout, $"a regular expression ran longer than {RegexTimeout.TotalSeconds:0.###} s")),
         TimeoutException => _context.Stopped(),
         StatementsCountOverflowException => _context.Trip(new SpellError(SpellErrorCode.InstructionLimit, $"the spell ran more than {_context.Limits.MaxInstructions} statements")),

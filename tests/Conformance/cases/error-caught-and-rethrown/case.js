@@ -1,0 +1,6 @@
+try {
+  (() => { throw { code: "inner", message: "first" }; })();
+  return { ok: true };
+} catch (err) {
+  return { ok: false, code: err.code, message: err.message };
+}

@@ -1,0 +1,1 @@
+throw { code: "quota_exceeded", message: "too many greetings" };

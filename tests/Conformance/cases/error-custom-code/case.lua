@@ -1,0 +1,1 @@
+error({ code = "quota_exceeded", message = "too many greetings" })

@@ -1,0 +1,3 @@
+const ok = true;
+const value = json.decode("{");
+return value;

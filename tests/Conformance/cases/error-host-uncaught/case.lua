@@ -1,0 +1,3 @@
+local ok = true
+local value = json.decode("{")
+return value

@@ -1,0 +1,3 @@
+local a = 1
+local b = nil
+return a + b.field

@@ -1,0 +1,3 @@
+#!llmspell js
+const x = 1;
+throw new Error("third line");

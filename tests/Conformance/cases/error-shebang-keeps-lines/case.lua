@@ -1,0 +1,3 @@
+#!llmspell lua
+local x = 1
+error("third line")

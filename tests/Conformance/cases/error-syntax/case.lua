@@ -1,0 +1,2 @@
+local ok = true
+local = 5

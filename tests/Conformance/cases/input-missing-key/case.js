@@ -1,0 +1,1 @@
+return { missing: input.nothing === undefined, given: input.name };

@@ -1,0 +1,1 @@
+return { missing = input.nothing == nil, given = input.name }

@@ -1,0 +1,2 @@
+local ok, err = pcall(json.encode, { f = function() end })
+return { ok = ok, code = err.code }

@@ -1,0 +1,4 @@
+for (let i = 0; i < 5; i++) {
+  try { while (true) {} } catch (e) {}
+}
+return "escaped the limit";

@@ -1,0 +1,2 @@
+const t = [];
+for (let i = 0; i < 100000000; i++) t.push("x".repeat(64) + i);

@@ -1,0 +1,1 @@
+await time.sleep(5000);

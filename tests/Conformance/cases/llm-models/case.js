@@ -1,0 +1,1 @@
+return { mock: await llm.models("mock"), default: await llm.models() };

@@ -1,0 +1,1 @@
+return { mock = llm.models("mock"), default = llm.models() }

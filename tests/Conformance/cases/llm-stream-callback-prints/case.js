@@ -1,0 +1,1 @@
+await llm.stream("a b", { model: "reverse" }, (chunk) => print("chunk[" + chunk + "]"));

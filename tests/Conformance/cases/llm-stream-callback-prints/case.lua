@@ -1,0 +1,1 @@
+llm.stream("a b", { model = "reverse" }, function(chunk) print("chunk[" .. chunk .. "]") end)

@@ -1,0 +1,3 @@
+print("first line")
+print("value: " .. 42)
+print("ünïcode ✓")

@@ -1,0 +1,1 @@
+return { missing: (await state.get("never-set")) === null };

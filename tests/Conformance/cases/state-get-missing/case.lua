@@ -1,0 +1,1 @@
+return { missing = state.get("never-set") == nil }

@@ -1,0 +1,3 @@
+state.set("greeting", "hello")
+state.set("count", 3)
+return { greeting = state.get("greeting"), count = state.get("count") }

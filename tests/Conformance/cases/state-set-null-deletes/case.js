@@ -1,0 +1,3 @@
+await state.set("k", "v");
+await state.set("k", null);
+return await state.keys();

@@ -1,0 +1,1 @@
+return { list: json.array(), map: {}, decoded: json.decode("[]") };

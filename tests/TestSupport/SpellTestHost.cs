@@ -1,0 +1,69 @@
+using LlmSpell.Api;
+using LlmSpell.Errors;
+using LlmSpell.Llm;
+using LlmSpell.Running;
+using LlmSpell.State;
+using LlmSpell.Values;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace LlmSpell.Testing;
+
+/// <summary>
+/// A runner over the embedded defaults — mock LLM, in-memory state — with everything a test wants to
+/// look at afterwards: the printed lines, the log entries, the notices.
+/// </summary>
+public sealed class SpellTestHost
+{
+    public SpellTestHost(IEnumerable<ISpellEngine> engines, IStateStore? state = null, IEnumerable<ILlmProvider>? providers = null, SpellApi? api = null)
+    {
+        Logs = new FakeLogCollector();
+        var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(Logs)));
+        State = state ?? new MemoryStateStore();
+        Llm = new LlmService(providers ?? [], notices: Notices);
+        Host = new SpellHost(api ?? SpellApi.Standard, Llm, State, loggerFactory);
+        Runner = new SpellRunner(engines, Host);
+    }
+
+    public SpellRunner Runner { get; }
+
+    public SpellHost Host { get; }
+
+    public LlmService Llm { get; }
+
+    public IStateStore State { get; }
+
+    public FakeLogCollector Logs { get; }
+
+    public StringWriter Notices { get; } = new();
+
+    /// <summary>Limits small enough that attack scripts end in seconds.</summary>
+    public static SandboxLimits TightLimits { get; } = SandboxLimits.Default with
+    {
+        Timeout = TimeSpan.FromSeconds(5),
+        MaxInstructions = 20_000_000,
+        MaxMemoryBytes = 32L * 1024 * 1024,
+        MaxRecursionDepth = 200,
+        MaxOutputBytes = 64 * 1024,
+    };
+
+    public async Task<SpellOutcome> RunAsync(string name, string source, SpellMap? input = null, SandboxLimits? limits = null, string? engine = null, CancellationToken cancellationToken = default)
+    {
+        var output = new StringWriter();
+        var result = await Runner.RunAsync(
+            new SpellScript(name, source),
+            new SpellRunOptions { Input = input ?? SpellMap.Empty, Limits = limits ?? SandboxLimits.Default, Output = output, Engine = engine },
+            cancellationToken);
+        return new SpellOutcome(result, output.ToString());
+    }
+}
+
+/// <summary>A finished run and what it printed.</summary>
+public sealed record SpellOutcome(SpellRunResult Result, string Output)
+{
+    public SpellValue Value => Result.Error is { } error ? throw new InvalidOperationException($"the spell failed: {error}") : Result.Value;
+
+    public SpellError Error => Result.Error ?? throw new InvalidOperationException($"the spell succeeded with {Result.Value}");
+
+    public IReadOnlyList<string> Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+}
