@@ -45,6 +45,7 @@ public sealed class SpellTestHost
         MaxMemoryBytes = 32L * 1024 * 1024,
         MaxRecursionDepth = 200,
         MaxOutputBytes = 64 * 1024,
+        AbandonGrace = TimeSpan.FromSeconds(1),
     };
 
     public async Task<SpellOutcome> RunAsync(string name, string source, SpellMap? input = null, SandboxLimits? limits = null, string? engine = null, CancellationToken cancellationToken = default)

@@ -14,6 +14,7 @@ local error, pcall, xpcall, rawget, rawset, type, select, pairs, ipairs = error,
 local table_concat, table_pack = table.concat, table.pack
 
 local LIMIT = "llmspell: limit reached"
+local tripped = false
 
 -- Host errors become tables { code, message, file, line } that print as "code: message".
 local error_mt = { __name = "SpellError" }
@@ -86,6 +87,17 @@ function env.load(chunk, chunkname, mode, chunk_env)
   return real_load(chunk, chunkname, "t", chunk_env)
 end
 
+-- An error raised from a hook (which is how `trip` stops a spell) runs the message handler while
+-- Lua has hooks switched off, so a handler that loops could never be stopped. Once a limit has
+-- tripped, the spell's handlers are skipped.
+function env.xpcall(f, handler, ...)
+  if type(handler) ~= "function" then return xpcall(f, handler, ...) end
+  return xpcall(f, function(e)
+    if tripped then return e end
+    return handler(e)
+  end, ...)
+end
+
 function env.collectgarbage(option)
   if option == nil or option == "count" then return collectgarbage("count") end
   error("collectgarbage: only 'count' is allowed in a spell", 2)
@@ -142,6 +154,7 @@ end
 -- Called by the host from its count hook once a limit is hit: from now on every instruction of
 -- this coroutine raises, so no pcall in the spell can keep it running. Returns where it stopped.
 local function trip()
+  tripped = true
   local info = debug_getinfo(2, "Sl")
   debug_sethook(function() error(LIMIT, 0) end, "", 1)
   if info then return info.short_src, info.currentline end

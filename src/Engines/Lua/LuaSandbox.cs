@@ -100,7 +100,8 @@ internal sealed partial class LuaSandbox : IDisposable
 
             if (lua.ToBoolean(-4))
             {
-                if (_context.TrippedLimit is not null)
+                // A limit is final even when the spell caught the error it raised.
+                if (_context.TrippedLimit is not null || _memory.Exceeded)
                 {
                     throw Failure(lua, -3, trace: null);
                 }

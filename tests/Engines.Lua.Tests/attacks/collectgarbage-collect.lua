@@ -1,0 +1,2 @@
+-- expect: runtime_error only 'count'
+collectgarbage("collect")

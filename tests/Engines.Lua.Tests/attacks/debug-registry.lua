@@ -1,0 +1,2 @@
+-- expect: runtime_error global 'debug'
+return debug.getregistry()

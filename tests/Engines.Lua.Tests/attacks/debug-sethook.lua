@@ -1,0 +1,3 @@
+-- expect: runtime_error global 'debug'
+debug.sethook()
+while true do end

@@ -1,0 +1,2 @@
+-- expect: runtime_error global 'dofile'
+return dofile("/etc/passwd")

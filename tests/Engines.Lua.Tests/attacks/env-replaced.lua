@@ -1,0 +1,3 @@
+-- expect: runtime_error upvalue '_ENV'
+_ENV = nil
+print("x")

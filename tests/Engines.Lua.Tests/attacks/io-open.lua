@@ -1,0 +1,2 @@
+-- expect: runtime_error global 'io'
+return io.open("/etc/passwd")

@@ -1,0 +1,2 @@
+-- expect: runtime_error field 'io'
+return _G.io.open("/etc/passwd")

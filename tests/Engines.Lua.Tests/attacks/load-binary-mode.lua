@@ -1,0 +1,2 @@
+-- expect: runtime_error only text mode
+return load("\27Lua", "x", "b")

@@ -1,0 +1,2 @@
+-- expect: runtime_error global 'loadfile'
+return loadfile("/etc/passwd")

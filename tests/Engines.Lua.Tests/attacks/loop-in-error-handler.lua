@@ -1,0 +1,3 @@
+-- expect: instruction_limit
+xpcall(error, function() while true do end end)
+return "escaped"

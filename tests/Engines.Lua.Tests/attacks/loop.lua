@@ -1,0 +1,2 @@
+-- expect: instruction_limit
+while true do end

@@ -1,0 +1,2 @@
+-- expect: memory_limit
+return #string.rep("x", 1e9)

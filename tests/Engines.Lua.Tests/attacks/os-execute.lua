@@ -1,0 +1,2 @@
+-- expect: runtime_error field 'execute'
+return os.execute("id")

@@ -1,0 +1,2 @@
+-- expect: runtime_error field 'exit'
+os.exit(1)

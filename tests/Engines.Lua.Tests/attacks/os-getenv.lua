@@ -1,0 +1,2 @@
+-- expect: runtime_error field 'getenv'
+return os.getenv("HOME")

@@ -1,0 +1,2 @@
+-- expect: runtime_error field 'remove'
+os.remove("/tmp/x")

@@ -1,0 +1,2 @@
+-- expect: output_limit
+while true do print(string.rep("z", 1000)) end

@@ -1,0 +1,3 @@
+-- expect: recursion_limit
+local function f(s) return (string.gsub(s, ".", f)) end
+return f("ab")

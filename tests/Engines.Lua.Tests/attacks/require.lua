@@ -1,0 +1,2 @@
+-- expect: runtime_error global 'require'
+return require("os")

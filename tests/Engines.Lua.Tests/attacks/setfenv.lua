@@ -1,0 +1,2 @@
+-- expect: runtime_error global 'setfenv'
+setfenv(1, {})

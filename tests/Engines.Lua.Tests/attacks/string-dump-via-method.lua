@@ -1,0 +1,2 @@
+-- expect: runtime_error method 'dump'
+return ("x"):dump()

@@ -1,0 +1,2 @@
+-- expect: runtime_error field 'dump'
+return string.dump(function() end)
