@@ -27,6 +27,7 @@ namespace LlmSpell.Engines.JavaScript;
 internal sealed partial class JavaScriptSandbox : IDisposable
 {
     private const double MaxSafeInteger = 9007199254740991d;
+    private static readonly Prepared<Acornima.Ast.Script> Prelude = Engine.PrepareScript(ReadResource("Prelude.js"), "llmspell-prelude.js", strict: true);
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
     private readonly SpellContext _context;
@@ -41,6 +42,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable
         // Captured before any spell code runs, so a spell that replaces Promise.prototype.then
         // cannot hide its result from the host.
         _promiseThen = _engine.Evaluate("Promise.prototype.then");
+        InstallPrelude();
         BindApi();
     }
 
@@ -52,6 +54,9 @@ internal sealed partial class JavaScriptSandbox : IDisposable
         {
             var function = _engine.Evaluate(script);
             var result = AwaitValue(_engine.Call(function, JsValue.Undefined, [ToJs(_context.Input, 0)]));
+
+            // A last check catches what one built-in call overshot after the final statement.
+            _engine.Constraints.Check();
             if (_context.TrippedLimit is { } limit)
             {
                 throw new SpellException(limit);
@@ -86,6 +91,21 @@ internal sealed partial class JavaScriptSandbox : IDisposable
 
     public void Dispose() => _engine.Dispose();
 
+    private void InstallPrelude()
+    {
+        var refuse = new ClrFunction(_engine, "refuse", (_, arguments) =>
+            throw _context.Trip(new SpellError(SpellErrorCode.MemoryLimit, arguments.Length > 0 ? TypeConverter.ToString(arguments[0]) : "memory limit")));
+        _engine.Call(_engine.Evaluate(Prelude), JsValue.Undefined, [new JsNumber(_context.Limits.MaxMemoryBytes), refuse]);
+    }
+
+    private static string ReadResource(string name)
+    {
+        using var stream = typeof(JavaScriptSandbox).Assembly.GetManifestResourceStream("LlmSpell.Engines.JavaScript." + name)
+            ?? throw new InvalidOperationException(name + " is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     private static void Configure(Options options, SpellContext context)
     {
         var limits = context.Limits;
@@ -100,6 +120,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable
         options.Host.StringCompilationAllowed = false;
         options.Json.MaxParseDepth = SpellValue.MaxDepth;
         options.ExperimentalFeatures = ExperimentalFeature.None;
+        options.Constraint(new SandboxConstraint(context));
         options.Interop.Enabled = false;
         options.Interop.AllowGetType = false;
         options.Interop.AllowSystemReflection = false;
@@ -343,6 +364,8 @@ internal sealed partial class JavaScriptSandbox : IDisposable
         MemoryLimitExceededException => _context.Trip(new SpellError(SpellErrorCode.MemoryLimit, $"the spell allocated more than {_context.Limits.MaxMemoryBytes / (1024 * 1024)} MiB")),
         RecursionDepthOverflowException or InsufficientExecutionStackException => _context.Trip(new SpellError(SpellErrorCode.RecursionLimit, $"the spell nested calls deeper than {_context.Limits.MaxRecursionDepth}")),
         JintException jint => new SpellException(SpellErrorCode.RuntimeError, jint.Message),
+        // Jint reports some script faults (an import with no module loader) this way.
+        InvalidOperationException or NotSupportedException when ex.Source == "Jint" => new SpellException(SpellErrorCode.RuntimeError, ex.Message),
         _ => _context.ToSpellException(ex),
     };
 

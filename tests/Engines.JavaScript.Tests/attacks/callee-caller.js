@@ -1,0 +1,3 @@
+// expect: runtime_error
+function f() { return arguments.callee.caller; }
+return f();

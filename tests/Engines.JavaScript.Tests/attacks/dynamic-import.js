@@ -1,0 +1,3 @@
+// expect: runtime_error
+const fs = await import("fs");
+return fs;

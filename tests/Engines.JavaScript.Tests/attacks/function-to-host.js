@@ -1,0 +1,2 @@
+// expect: bad_argument only plain values
+return () => 1;

@@ -1,0 +1,2 @@
+// expect: runtime_error String compilation has been disabled
+return (function* () {}).constructor("yield 1")().next();

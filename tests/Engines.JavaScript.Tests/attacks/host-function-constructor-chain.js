@@ -1,0 +1,2 @@
+// expect: runtime_error String compilation has been disabled
+return llm.complete.constructor("return this")();

@@ -1,0 +1,2 @@
+// expect: runtime_error
+Object.defineProperty(log, "info", { value: () => 1 });

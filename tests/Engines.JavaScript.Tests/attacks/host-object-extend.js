@@ -1,0 +1,2 @@
+// expect: runtime_error
+llm.evil = () => "pwned";

@@ -1,0 +1,2 @@
+// expect: runtime_error read only
+json.encode = () => "pwned";

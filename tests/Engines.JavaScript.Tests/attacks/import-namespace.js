@@ -1,0 +1,2 @@
+// expect: runtime_error importNamespace is not defined
+return importNamespace("System.IO");

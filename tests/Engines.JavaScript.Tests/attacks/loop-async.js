@@ -1,0 +1,2 @@
+// expect: memory_limit|instruction_limit|timeout
+while (true) { await null; }

@@ -1,0 +1,2 @@
+// expect: instruction_limit|timeout
+return new Proxy({}, { ownKeys() { while (true) {} } });

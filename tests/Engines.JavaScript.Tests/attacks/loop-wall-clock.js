@@ -1,0 +1,3 @@
+// expect: timeout
+// limits: timeout_ms=300
+while (true) {}

@@ -1,0 +1,3 @@
+// expect: memory_limit
+const t = [];
+while (true) t.push({ n: t.length, s: "x".repeat(64) });

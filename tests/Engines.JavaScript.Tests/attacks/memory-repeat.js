@@ -1,0 +1,2 @@
+// expect: memory_limit
+return "x".repeat(2 ** 28).length;

@@ -1,0 +1,2 @@
+// expect: memory_limit
+return new Uint8Array(2e9).length;

@@ -1,0 +1,2 @@
+// expect: runtime_error nothing will ever settle
+await new Promise(() => {});

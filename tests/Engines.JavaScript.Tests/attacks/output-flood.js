@@ -1,0 +1,2 @@
+// expect: output_limit
+while (true) print("z".repeat(1000));

@@ -1,0 +1,2 @@
+// expect: runtime_error process is not defined
+return process.env.HOME;

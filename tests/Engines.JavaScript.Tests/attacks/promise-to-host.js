@@ -1,0 +1,2 @@
+// expect: bad_argument await it first
+return { p: Promise.resolve(1) };

@@ -1,0 +1,3 @@
+// expect: recursion_limit
+const o = { get x() { return this.x; } };
+return o.x;

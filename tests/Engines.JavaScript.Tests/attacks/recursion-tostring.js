@@ -1,0 +1,3 @@
+// expect: recursion_limit
+const o = { toString() { return "" + o; } };
+return "" + o;

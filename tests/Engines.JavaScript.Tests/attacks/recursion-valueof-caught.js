@@ -1,0 +1,3 @@
+// expect: recursion_limit
+const o = { valueOf() { return o * 1; } };
+try { return o * 1; } catch (e) { return "caught"; }

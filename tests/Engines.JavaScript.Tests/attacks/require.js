@@ -1,0 +1,2 @@
+// expect: runtime_error require is not defined
+return require("fs");

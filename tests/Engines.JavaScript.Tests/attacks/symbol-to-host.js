@@ -1,0 +1,2 @@
+// expect: bad_argument
+return Symbol("x");

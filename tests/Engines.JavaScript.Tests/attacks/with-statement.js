@@ -1,0 +1,2 @@
+// expect: syntax_error
+with (Math) { return max(1, 2); }
