@@ -34,7 +34,9 @@ public sealed class SpellScript
             if (!Source.StartsWith("#!", StringComparison.Ordinal)) return null;
             var end = Source.IndexOf('\n', StringComparison.Ordinal);
             var words = (end < 0 ? Source[2..] : Source[2..end]).Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
-            return words.Length >= 2 && System.IO.Path.GetFileName(words[0]) == "llmspell" ? words[1] : null;
+            // Both "#!llmspell lua" and "#!/usr/bin/env llmspell lua".
+            var start = words.Length > 0 && System.IO.Path.GetFileName(words[0]) == "env" ? 1 : 0;
+            return words.Length >= start + 2 && System.IO.Path.GetFileName(words[start]) == "llmspell" ? words[start + 1] : null;
         }
     }
 

@@ -24,7 +24,47 @@ public static class SpellJson
     {
         var buffer = new ArrayBufferWriter<byte>();
         Write(buffer, value, indented);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return UnescapeSurrogatePairs(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <summary>
+    /// System.Text.Json escapes every character outside the Basic Multilingual Plane, whatever the
+    /// encoder, so an emoji in an LLM answer would print as <c>\uD83C\uDF89</c>. The escape and the
+    /// character mean the same JSON; people should see the character.
+    /// </summary>
+    internal static string UnescapeSurrogatePairs(string json)
+    {
+        if (!json.Contains("\\uD", StringComparison.OrdinalIgnoreCase))
+        {
+            return json;
+        }
+
+        var builder = new StringBuilder(json.Length);
+        for (var i = 0; i < json.Length; i++)
+        {
+            if (json[i] != '\\')
+            {
+                builder.Append(json[i]);
+                continue;
+            }
+
+            // Every backslash starts an escape; only \uHHHH\uHHHH forming a surrogate pair is rewritten.
+            if (i + 11 < json.Length && json[i + 1] == 'u' && json[i + 6] == '\\' && json[i + 7] == 'u'
+                && ushort.TryParse(json.AsSpan(i + 2, 4), System.Globalization.NumberStyles.HexNumber, null, out var high)
+                && ushort.TryParse(json.AsSpan(i + 8, 4), System.Globalization.NumberStyles.HexNumber, null, out var low)
+                && char.IsHighSurrogate((char)high) && char.IsLowSurrogate((char)low))
+            {
+                builder.Append((char)high).Append((char)low);
+                i += 11;
+            }
+            else
+            {
+                builder.Append(json[i]).Append(json[i + 1]);
+                i++;
+            }
+        }
+
+        return builder.ToString();
     }
 
     public static void Write(IBufferWriter<byte> output, SpellValue value, bool indented = false)
@@ -55,6 +95,11 @@ public static class SpellJson
             }
 
             return value;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The reader throws this, not JsonException, for text it cannot decode (a lone surrogate escape).
+            throw new SpellException(SpellErrorCode.InvalidJson, $"invalid JSON: {ex.Message}");
         }
         catch (JsonException ex)
         {

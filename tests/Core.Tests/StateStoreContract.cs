@@ -1,0 +1,136 @@
+using LlmSpell.Errors;
+using LlmSpell.State;
+using LlmSpell.Values;
+using Xunit;
+
+namespace LlmSpell.Tests;
+
+/// <summary>What every state store must do; each store runs it.</summary>
+public abstract class StateStoreContract
+{
+    protected abstract IStateStore Store { get; }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_value_comes_back_as_it_was_stored()
+    {
+        var value = SpellJson.Parse("{\"n\":9007199254740993,\"f\":1.5,\"s\":\"✓\",\"l\":[null,true],\"m\":{}}");
+        await Store.SetAsync("spell", "k", value, Token);
+        Assert.Equal(value, await Store.GetAsync("spell", "k", Token));
+    }
+
+    [Fact]
+    public async Task A_missing_key_reads_as_absent()
+    {
+        Assert.Null(await Store.GetAsync("spell", "absent", Token));
+        Assert.False(await Store.DeleteAsync("spell", "absent", Token));
+    }
+
+    [Fact]
+    public async Task Scopes_do_not_see_each_other()
+    {
+        await Store.SetAsync("one", "k", SpellValue.From(1), Token);
+        Assert.Null(await Store.GetAsync("two", "k", Token));
+        Assert.Empty(await Store.KeysAsync("two", "", Token));
+    }
+
+    [Fact]
+    public async Task Keys_are_listed_by_prefix_in_ordinal_order()
+    {
+        foreach (var key in new[] { "b", "a/2", "a/10", "A", "a/1" })
+        {
+            await Store.SetAsync("spell", key, SpellValue.True, Token);
+        }
+
+        Assert.Equal(["A", "a/1", "a/10", "a/2", "b"], await Store.KeysAsync("spell", "", Token));
+        Assert.Equal(["a/1", "a/10", "a/2"], await Store.KeysAsync("spell", "a/", Token));
+    }
+
+    [Theory]
+    [InlineData("../../escape")]
+    [InlineData("with/slash")]
+    [InlineData("dots...")]
+    [InlineData("ünïcode ✓ 🎉")]
+    [InlineData("CaseSensitive")]
+    [InlineData("%41")]
+    public async Task Any_key_text_is_stored_under_exactly_that_key(string key)
+    {
+        await Store.SetAsync("spell", key, SpellValue.From(key), Token);
+        Assert.Equal(SpellValue.From(key), await Store.GetAsync("spell", key, Token));
+        Assert.Equal([key], await Store.KeysAsync("spell", "", Token));
+    }
+
+    [Fact]
+    public async Task Deleting_removes_the_key()
+    {
+        await Store.SetAsync("spell", "k", SpellValue.From(1), Token);
+        Assert.True(await Store.DeleteAsync("spell", "k", Token));
+        Assert.Null(await Store.GetAsync("spell", "k", Token));
+    }
+
+    [Fact]
+    public async Task Bad_keys_and_functions_are_refused()
+    {
+        Assert.Equal(SpellErrorCode.BadArgument, (await Assert.ThrowsAsync<SpellException>(async () => await Store.SetAsync("spell", "", SpellValue.Null, Token))).Code);
+        Assert.Equal(SpellErrorCode.BadArgument, (await Assert.ThrowsAsync<SpellException>(async () => await Store.SetAsync("spell", new string('k', 600), SpellValue.Null, Token))).Code);
+        Assert.Equal(SpellErrorCode.BadArgument, (await Assert.ThrowsAsync<SpellException>(async () => await Store.SetAsync("spell", "a\nb", SpellValue.Null, Token))).Code);
+    }
+}
+
+public sealed class MemoryStateStoreTests : StateStoreContract
+{
+    protected override IStateStore Store { get; } = new MemoryStateStore();
+}
+
+public sealed class FileStateStoreTests : StateStoreContract, IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "llmspell-state-" + Guid.NewGuid().ToString("N"));
+
+    public FileStateStoreTests() => Store = new FileStateStore(_root);
+
+    protected override IStateStore Store { get; }
+
+    [Fact]
+    public async Task Writes_leave_no_temporary_files_and_stay_inside_the_root()
+    {
+        await Store.SetAsync("spell", "../../escape", SpellValue.From(1), TestContext.Current.CancellationToken);
+        var files = Directory.GetFiles(_root, "*", SearchOption.AllDirectories);
+        var file = Assert.Single(files);
+        Assert.StartsWith(_root, Path.GetFullPath(file), StringComparison.Ordinal);
+        Assert.EndsWith(".json", file, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_corrupt_file_is_reported_with_its_path_and_left_in_place()
+    {
+        await Store.SetAsync("spell", "k", SpellValue.From(1), TestContext.Current.CancellationToken);
+        var file = Directory.GetFiles(_root, "*.json", SearchOption.AllDirectories).Single();
+        await File.WriteAllTextAsync(file, "{not json", TestContext.Current.CancellationToken);
+
+        var error = await Assert.ThrowsAsync<SpellException>(async () => await Store.GetAsync("spell", "k", TestContext.Current.CancellationToken));
+        Assert.Equal(SpellErrorCode.StateError, error.Code);
+        Assert.Contains(file, error.Message, StringComparison.Ordinal);
+        Assert.Equal("{not json", await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_never_leave_a_torn_value()
+    {
+        var big = SpellValue.From(new string('x', 200_000));
+        await Parallel.ForAsync(0, 40, TestContext.Current.CancellationToken, async (i, token) =>
+        {
+            await Store.SetAsync("spell", "k", i % 2 == 0 ? big : SpellValue.From(i), token);
+            var read = await Store.GetAsync("spell", "k", token);
+            Assert.NotNull(read);
+        });
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
