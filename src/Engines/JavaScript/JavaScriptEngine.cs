@@ -52,7 +52,8 @@ public sealed class JavaScriptEngine : ISpellEngine
         }
         catch (ScriptPreparationException ex) when (ex.InnerException is Acornima.ParseErrorException parse)
         {
-            var column = parse.LineNumber == 1 ? Math.Max(1, parse.Column - Header.Length) : parse.Column;
+            // Acornima counts columns from 0; locations count from 1.
+            var column = (parse.LineNumber == 1 ? Math.Max(0, parse.Column - Header.Length) : parse.Column) + 1;
             throw new SpellException(new SpellError(SpellErrorCode.SyntaxError, parse.Error?.Description ?? parse.Message, new SpellLocation(script.Name, parse.LineNumber, column)));
         }
 

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace LlmSpell.Cli.Tests;
+
+/// <summary>Runs the real llmspell program in a scratch working directory, as a user would.</summary>
+public sealed class LlmSpellProcess : IDisposable
+{
+    public LlmSpellProcess() => Directory.CreateDirectory(WorkingDirectory);
+
+    public string WorkingDirectory { get; } = Path.Combine(Path.GetTempPath(), "llmspell-cli-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The repository's examples folder, found from the test binaries.</summary>
+    public static string Examples
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LlmSpell.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("repository root not found"), "examples");
+        }
+    }
+
+    public string Write(string name, string content)
+    {
+        var path = Path.Combine(WorkingDirectory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public async Task<(int ExitCode, string Out, string Error)> RunWithInputAsync(string stdin, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "llmspell.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, (await output).Replace("\r\n", "\n", StringComparison.Ordinal), (await error).Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] arguments) => RunWithInputAsync("", arguments);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(WorkingDirectory))
+        {
+            Directory.Delete(WorkingDirectory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Xunit;
+
+namespace LlmSpell.Cli.Tests;
+
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly LlmSpellProcess _llmspell = new();
+
+    [Fact]
+    public async Task Hello_in_lua_and_javascript_print_the_same_thing()
+    {
+        var lua = await _llmspell.RunAsync("run", Path.Combine(LlmSpellProcess.Examples, "hello.lua"), "--input", "name=Ada");
+        var js = await _llmspell.RunAsync("run", Path.Combine(LlmSpellProcess.Examples, "hello.js"), "--input", "name=Ada");
+
+        Assert.True(lua.ExitCode == 0, lua.Error);
+        Assert.Equal(0, js.ExitCode);
+        Assert.Equal("echo: Say hello to Ada\n{\n  \"greetings\": 1,\n  \"name\": \"Ada\",\n  \"reply\": \"echo: Say hello to Ada\"\n}\n", lua.Out);
+        // The second run counts on from the first: both spells share the "hello" state scope.
+        Assert.Equal(lua.Out.Replace("\"greetings\": 1", "\"greetings\": 2", StringComparison.Ordinal), js.Out);
+        Assert.Contains("offline 'mock' provider", lua.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_llmspell.WorkingDirectory, ".llmspell", "state", "hello", "greetings.json")));
+    }
+
+    [Fact]
+    public async Task Json_mode_prints_one_object_with_result_output_and_engine()
+    {
+        var spell = _llmspell.Write("n.lua", "print('side note')\nreturn { doubled = input.n * 2, tags = input.tags }");
+        var (exit, output, _) = await _llmspell.RunAsync("run", spell, "--json", "--input", "n:=21", "--input", "tags:=[\"a\"]");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.True(json.RootElement.GetProperty("ok").GetBoolean());
+        Assert.Equal(42, json.RootElement.GetProperty("result").GetProperty("doubled").GetInt32());
+        Assert.Equal("a", json.RootElement.GetProperty("result").GetProperty("tags")[0].GetString());
+        Assert.Equal("side note\n", json.RootElement.GetProperty("output").GetString());
+        Assert.Equal("lua", json.RootElement.GetProperty("engine").GetString());
+    }
+
+    [Fact]
+    public async Task Input_json_from_stdin_is_overridden_by_input_pairs()
+    {
+        var spell = _llmspell.Write("echo.js", "return input;");
+        var (exit, output, _) = await _llmspell.RunWithInputAsync("{\"a\":1,\"b\":2}", "run", spell, "--input-json", "-", "--input", "b=two");
+        Assert.Equal(0, exit);
+        Assert.Equal("{\n  \"a\": 1,\n  \"b\": \"two\"\n}\n", output);
+    }
+
+    [Fact]
+    public async Task A_script_error_exits_1_and_names_file_and_line()
+    {
+        var spell = _llmspell.Write("broken.lua", "local x = 1\nlocal y = nil\nreturn x + y");
+        var (exit, _, error) = await _llmspell.RunAsync("run", spell);
+        Assert.Equal(1, exit);
+        Assert.Contains("error: broken.lua:3: runtime_error: attempt to perform arithmetic on a nil value (local 'y')", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_syntax_error_exits_1_and_names_file_line_and_column()
+    {
+        var spell = _llmspell.Write("broken.js", "const a = 1;\nconst = 2;");
+        var (exit, _, error) = await _llmspell.RunAsync("run", spell);
+        Assert.Equal(1, exit);
+        Assert.Contains("error: broken.js:2:7: syntax_error:", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("spin.lua", "while true do end")]
+    [InlineData("spin.js", "while (true) {}")]
+    public async Task A_limit_exits_3(string name, string source)
+    {
+        var (exit, _, error) = await _llmspell.RunAsync("run", _llmspell.Write(name, source), "--timeout", "0.5");
+        Assert.Equal(3, exit);
+        Assert.Matches("error: .*(timeout|instruction_limit)", error);
+    }
+
+    [Theory]
+    [InlineData("run", "missing.lua")]
+    [InlineData("run", "x.lua", "--engine", "cobol")]
+    [InlineData("run", "x.txt")]
+    [InlineData("run", "x.lua", "--timeout", "-1")]
+    [InlineData("run", "x.lua", "--input", "novalue")]
+    [InlineData("run", "x.lua", "--input", "bad:={")]
+    [InlineData("run", "x.lua", "--no-such-option")]
+    [InlineData("run")]
+    [InlineData("frobnicate")]
+    [InlineData()]
+    public async Task Bad_usage_exits_2_with_a_message(params string[] arguments)
+    {
+        _llmspell.Write("x.lua", "return 1");
+        _llmspell.Write("x.txt", "return 1");
+        var (exit, _, error) = await _llmspell.RunAsync(arguments);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("llmspell: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Engine_option_and_shebang_choose_the_engine()
+    {
+        var byOption = await _llmspell.RunAsync("run", _llmspell.Write("a.txt", "return 1 + 1;"), "--engine", "javascript");
+        var byShebang = await _llmspell.RunAsync("run", _llmspell.Write("b", "#!/usr/bin/env llmspell lua\nreturn 2 ^ 2"));
+        Assert.Equal((0, "2\n"), (byOption.ExitCode, byOption.Out));
+        Assert.Equal((0, "4\n"), (byShebang.ExitCode, byShebang.Out));
+    }
+
+    [Fact]
+    public async Task Engines_lists_both_engines()
+    {
+        var (exit, output, _) = await _llmspell.RunAsync("engines");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"(?m)^lua\s+\.lua\s+Lua 5\.4", output);
+        Assert.Matches(@"(?m)^js, javascript\s+\.js\s+JavaScript through Jint", output);
+    }
+
+    public void Dispose() => _llmspell.Dispose();
+}
