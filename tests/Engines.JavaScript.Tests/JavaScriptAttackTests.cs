@@ -1,27 +1,10 @@
+using LlmSpell.Running;
 using LlmSpell.Testing;
-using Xunit;
 
 namespace LlmSpell.Engines.JavaScript.Tests;
 
-/// <summary>Hostile JavaScript: each script must end in its documented error, with the process alive.</summary>
-public sealed class JavaScriptAttackTests
+/// <summary>Hostile JavaScript, in <c>attacks/</c>.</summary>
+public sealed class JavaScriptAttackTests : AttackTests
 {
-    private static readonly JavaScriptEngine Engine = new();
-
-    public static TheoryData<string> Attacks() => [.. AttackSuite.Names()];
-
-    [Fact]
-    public void There_are_at_least_thirty_attacks() => Assert.True(Attacks().Count >= 30);
-
-    [Theory]
-    [MemberData(nameof(Attacks))]
-    public async Task Attack_ends_in_its_documented_error(string name) =>
-        Assert.Null(await AttackSuite.RunOneAsync(Engine, name, TestContext.Current.CancellationToken));
-
-    [Fact]
-    public async Task All_attacks_hold_in_parallel_under_gc_pressure()
-    {
-        var failures = await AttackSuite.RunAllUnderPressureAsync(Engine, TestContext.Current.CancellationToken);
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
-    }
+    protected override ISpellEngine Engine { get; } = new JavaScriptEngine();
 }

@@ -68,6 +68,30 @@ public sealed class SpellContext
         return Trip(error);
     }
 
+    /// <summary>
+    /// On the sandbox thread: the result of a host call, waiting for it if it has not finished and
+    /// running work posted to the sandbox (callbacks) meanwhile. The run's deadline ends the wait.
+    /// </summary>
+    public SpellValue Await(ValueTask<SpellValue> pending)
+    {
+        if (pending.IsCompleted)
+        {
+            return pending.GetAwaiter().GetResult();
+        }
+
+        var task = pending.AsTask();
+        try
+        {
+            Dispatcher.RunUntilComplete(task, CancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw Stopped();
+        }
+
+        return task.GetAwaiter().GetResult();
+    }
+
     /// <summary>Maps any failure of a host call to the error the script sees.</summary>
     public SpellException ToSpellException(Exception exception)
     {

@@ -221,7 +221,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable
             {
                 var values = arguments.Select(a => ToSpell(a, 0, allowFunctions: true)).ToArray();
                 var pending = function.InvokeAsync(_context, values);
-                return ToJs(pending.IsCompleted ? pending.GetAwaiter().GetResult() : Wait(pending), 0);
+                return ToJs(_context.Await(pending), 0);
             }
             catch (Exception ex) when (ex is not JavaScriptException)
             {
@@ -275,21 +275,6 @@ internal sealed partial class JavaScriptSandbox : IDisposable
                 reject(ErrorValue(Raise(spell)));
             }
         }
-    }
-
-    private SpellValue Wait(ValueTask<SpellValue> pending)
-    {
-        var task = pending.AsTask();
-        try
-        {
-            _context.Dispatcher.RunUntilComplete(task, _context.CancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            throw _context.Stopped();
-        }
-
-        return task.GetAwaiter().GetResult();
     }
 
     /// <summary>

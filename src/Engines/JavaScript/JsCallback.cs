@@ -1,15 +1,15 @@
 using Jint.Native;
+using LlmSpell.Running;
 using LlmSpell.Values;
 
 namespace LlmSpell.Engines.JavaScript;
 
-/// <summary>A JavaScript function handed to the host; calls are marshalled to the sandbox thread.</summary>
-internal sealed class JsCallback(JavaScriptSandbox sandbox, JsValue function) : SpellCallback
+/// <summary>A JavaScript function handed to the host.</summary>
+internal sealed class JsCallback(JavaScriptSandbox sandbox, JsValue function) : SandboxCallback(sandbox.Context)
 {
     internal JavaScriptSandbox Sandbox { get; } = sandbox;
 
     internal JsValue Function { get; } = function;
 
-    public override ValueTask<SpellValue> InvokeAsync(IReadOnlyList<SpellValue> arguments, CancellationToken cancellationToken = default) =>
-        new(Sandbox.Context.Dispatcher.InvokeAsync(() => Sandbox.CallFunction(Function, arguments)));
+    protected override SpellValue CallInSandbox(IReadOnlyList<SpellValue> arguments) => Sandbox.CallFunction(Function, arguments);
 }

@@ -1,14 +1,14 @@
+using LlmSpell.Running;
 using LlmSpell.Values;
 
 namespace LlmSpell.Engines.Lua;
 
-/// <summary>A Lua function handed to the host; calls are marshalled to the sandbox thread.</summary>
-internal sealed class LuaCallback(LuaSandbox sandbox, int reference) : SpellCallback
+/// <summary>A Lua function handed to the host, kept in the registry under <see cref="Reference"/>.</summary>
+internal sealed class LuaCallback(LuaSandbox sandbox, int reference) : SandboxCallback(sandbox.Context)
 {
     internal LuaSandbox Sandbox { get; } = sandbox;
 
     internal int Reference { get; } = reference;
 
-    public override ValueTask<SpellValue> InvokeAsync(IReadOnlyList<SpellValue> arguments, CancellationToken cancellationToken = default) =>
-        new(Sandbox.Context.Dispatcher.InvokeAsync(() => Sandbox.CallFunction(Reference, arguments)));
+    protected override SpellValue CallInSandbox(IReadOnlyList<SpellValue> arguments) => Sandbox.CallFunction(Reference, arguments);
 }

@@ -336,7 +336,7 @@ internal sealed partial class LuaSandbox : IDisposable
             arguments[i] = sandbox.ReadValue(lua, i + 2, depth: 0, allowFunctions: true);
         }
 
-        return sandbox.Await(function.InvokeAsync(sandbox._context, arguments));
+        return sandbox._context.Await(function.InvokeAsync(sandbox._context, arguments));
     });
 
     private int HostPrint(IntPtr state) => Enter(state, static (sandbox, lua) =>
@@ -400,26 +400,6 @@ internal sealed partial class LuaSandbox : IDisposable
         {
             _memory.HostDepth--;
         }
-    }
-
-    private SpellValue Await(ValueTask<SpellValue> pending)
-    {
-        if (pending.IsCompleted)
-        {
-            return pending.GetAwaiter().GetResult();
-        }
-
-        var task = pending.AsTask();
-        try
-        {
-            _context.Dispatcher.RunUntilComplete(task, _context.CancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            throw _context.Stopped();
-        }
-
-        return task.GetAwaiter().GetResult();
     }
 
     private int PushFailure(LuaState lua, SpellError error)

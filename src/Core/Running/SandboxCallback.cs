@@ -1,0 +1,18 @@
+using LlmSpell.Values;
+
+namespace LlmSpell.Running;
+
+/// <summary>
+/// A script function held by the host. Core may call it from any thread; the call is carried to
+/// the sandbox thread, the only one allowed to enter the engine.
+/// </summary>
+public abstract class SandboxCallback(SpellContext context) : SpellCallback
+{
+    public SpellContext Context { get; } = context ?? throw new ArgumentNullException(nameof(context));
+
+    public sealed override ValueTask<SpellValue> InvokeAsync(IReadOnlyList<SpellValue> arguments, CancellationToken cancellationToken = default) =>
+        new(Context.Dispatcher.InvokeAsync(() => CallInSandbox(arguments)));
+
+    /// <summary>Runs the script function; called on the sandbox thread only.</summary>
+    protected abstract SpellValue CallInSandbox(IReadOnlyList<SpellValue> arguments);
+}
