@@ -8,7 +8,7 @@ using LlmSpell.Values;
 namespace LlmSpell.Engines.JavaScript;
 
 /// <summary>JavaScript (ES2024+) through Jint: a fresh, locked-down engine for every run.</summary>
-public sealed class JavaScriptEngine : ISpellEngine
+public sealed class JavaScriptEngine : ISpellEngine, IEditorSupport
 {
     private const int MaxCachedScripts = 256;
     private const string Header = "(async function (input) {";
@@ -23,6 +23,10 @@ public sealed class JavaScriptEngine : ISpellEngine
     public IReadOnlyList<string> FileExtensions { get; } = [".js"];
 
     public string Description => $"JavaScript through Jint {typeof(Engine).Assembly.GetName().Version?.ToString(3)}";
+
+    public string DeclarationFileName => "llmspell.d.ts";
+
+    public string GenerateDeclarations(LlmSpell.Api.SpellApi api) => TypeScriptDeclarations.Generate(api);
 
     public SpellValue Execute(SpellScript script, SpellContext context)
     {

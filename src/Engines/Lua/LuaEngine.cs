@@ -4,7 +4,7 @@ using LlmSpell.Values;
 namespace LlmSpell.Engines.Lua;
 
 /// <summary>Lua 5.4 (native, through KeraLua): a fresh sandboxed state for every run.</summary>
-public sealed class LuaEngine : ISpellEngine
+public sealed class LuaEngine : ISpellEngine, IEditorSupport
 {
     public string Name => "lua";
 
@@ -13,6 +13,10 @@ public sealed class LuaEngine : ISpellEngine
     public IReadOnlyList<string> FileExtensions { get; } = [".lua"];
 
     public string Description => "Lua 5.4, native, through KeraLua";
+
+    public string DeclarationFileName => "llmspell.lua";
+
+    public string GenerateDeclarations(LlmSpell.Api.SpellApi api) => LuaLanguageServerAnnotations.Generate(api);
 
     public SpellValue Execute(SpellScript script, SpellContext context)
     {

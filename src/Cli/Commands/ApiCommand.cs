@@ -1,0 +1,45 @@
+using System.CommandLine;
+using LlmSpell.Api;
+using LlmSpell.Running;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LlmSpell.Cli.Commands;
+
+/// <summary><c>llmspell api</c>: writes editor declarations of the spell API (llmspell.d.ts, llmspell.lua).</summary>
+public static class ApiCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var output = new Option<string>("--out", "-o") { Description = "The folder to write the declaration files to.", DefaultValueFactory = _ => "." };
+        var engine = new Option<string?>("--engine", "-e") { Description = "Only this engine's file (lua, js)." };
+        var command = new Command("api", "Write editor declarations of the spell API: TypeScript for JavaScript, LuaLS annotations for Lua.") { output, engine };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var services = SpellServices.Build(console.Error, LogLevel.Warning, Environment.CurrentDirectory);
+            var api = services.GetRequiredService<SpellApi>();
+            var name = parse.GetValue(engine);
+            var engines = services.GetRequiredService<SpellRunner>().Engines
+                .Where(e => name is null || e.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || e.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase))
+                .OfType<IEditorSupport>()
+                .ToList();
+            if (engines.Count == 0)
+            {
+                await console.Error.WriteLineAsync($"llmspell: no engine '{name}' with editor declarations").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            var folder = parse.GetValue(output)!;
+            Directory.CreateDirectory(folder);
+            foreach (var support in engines)
+            {
+                var path = Path.Combine(folder, support.DeclarationFileName);
+                await File.WriteAllTextAsync(path, support.GenerateDeclarations(api), cancellationToken).ConfigureAwait(false);
+                await console.Out.WriteLineAsync(path).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
