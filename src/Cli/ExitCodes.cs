@@ -29,7 +29,7 @@ public static class ExitCodes
         {
             _ when error.IsLimit => LimitExceeded,
             SpellErrorCode.Cancelled => Cancelled,
-            SpellErrorCode.HostError or SpellErrorCode.StateError or SpellErrorCode.LlmError => HostFailure,
+            SpellErrorCode.HostError or SpellErrorCode.StateError or SpellErrorCode.LlmError or SpellErrorCode.LlmAuth or SpellErrorCode.LlmRateLimited => HostFailure,
             _ => ScriptError,
         };
     }

@@ -24,6 +24,15 @@ public static class SpellErrorCode
     /// <summary>An LLM provider failed or refused the request.</summary>
     public const string LlmError = "llm_error";
 
+    /// <summary>An LLM provider refused the key (missing, wrong, or without access).</summary>
+    public const string LlmAuth = "llm_auth";
+
+    /// <summary>An LLM provider kept answering 429 after every retry the host allows.</summary>
+    public const string LlmRateLimited = "llm_rate_limited";
+
+    /// <summary>The prompt and answer do not fit the model's context window.</summary>
+    public const string LlmContextTooLong = "llm_context_too_long";
+
     /// <summary>The state store could not read or write.</summary>
     public const string StateError = "state_error";
 

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LlmSpell.FakeProviders;
+
+/// <summary>A request as the fake server received it, for tests to assert on what the client sent.</summary>
+public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, JsonNode? Body);
+
+/// <summary>
+/// A local HTTP server on a free loopback port that speaks one LLM vendor's wire format. Tests queue
+/// replies; with none queued it answers "fake: " plus the last user message. Every request is kept.
+/// </summary>
+public abstract class FakeVendorServer : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<FakeReply> _replies = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private WebApplication? _app;
+
+    /// <summary>Where clients point their base URL, ending in '/'.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    public void Enqueue(params FakeReply[] replies)
+    {
+        foreach (var reply in replies)
+        {
+            _replies.Enqueue(reply);
+        }
+    }
+
+    protected async Task ListenAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        MapRoutes(_app);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address.TrimEnd('/') + BasePath);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The path prefix under the host that the vendor's base URL includes, e.g. "/v1/".</summary>
+    protected abstract string BasePath { get; }
+
+    protected abstract void MapRoutes(WebApplication app);
+
+    /// <summary>Records the request and takes the next reply (or the default echo).</summary>
+    protected async Task<(JsonNode Body, FakeReply Reply)> ReceiveAsync(HttpContext context)
+    {
+        var body = await JsonNode.ParseAsync(context.Request.Body) ?? new JsonObject();
+        var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
+        _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path, headers, body));
+        return (body, _replies.TryDequeue(out var reply) ? reply : FakeReply.Answer("fake: " + LastUserText(body)));
+    }
+
+    protected void RecordBodiless(HttpContext context) =>
+        _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path, context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), null));
+
+    /// <summary>The text of the last user message, whatever the vendor's content shape (string or parts).</summary>
+    protected static string LastUserText(JsonNode body)
+    {
+        var last = body["messages"]?.AsArray().LastOrDefault(m => (string?)m?["role"] == "user");
+        return last?["content"] switch
+        {
+            JsonValue value => (string?)value ?? "",
+            JsonArray parts => string.Concat(parts.Select(p => (string?)p?["text"] ?? "")),
+            _ => "",
+        };
+    }
+
+    protected static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body, int? retryAfterSeconds = null)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        if (retryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await context.Response.WriteAsync(body.ToJsonString());
+    }
+
+    /// <summary>Server-sent events: each item is one "event:"/"data:" block.</summary>
+    protected static async Task WriteEventsAsync(HttpContext context, IEnumerable<(string? Event, string Data)> events)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        foreach (var (name, data) in events)
+        {
+            var block = (name is null ? "" : $"event: {name}\n") + $"data: {data}\n\n";
+            await context.Response.WriteAsync(block);
+            await context.Response.Body.FlushAsync();
+        }
+    }
+}
