@@ -14,6 +14,7 @@ public static class LlmSpellCommandLine
             RunCommand.Create(console),
             EnginesCommand.Create(console),
             ApiCommand.Create(console),
+            ProvidersCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -2,6 +2,7 @@ using LlmSpell.Api;
 using LlmSpell.Engines.JavaScript;
 using LlmSpell.Engines.Lua;
 using LlmSpell.Llm;
+using LlmSpell.Providers;
 using LlmSpell.Running;
 using LlmSpell.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,25 +10,36 @@ using Microsoft.Extensions.Logging;
 
 namespace LlmSpell.Cli;
 
+/// <summary>What the CLI was asked for that shapes the services.</summary>
+public sealed record CliHostOptions(string WorkingDirectory, LogLevel MinimumLogLevel = LogLevel.Information, string? RecordTo = null, string? ReplayFrom = null);
+
 /// <summary>The composition root: which engines, providers and stores the CLI runs with.</summary>
 public static class SpellServices
 {
     /// <summary>The folder, under the working directory, where embedded defaults keep their data.</summary>
     public const string DataFolder = ".llmspell";
 
-    public static ServiceProvider Build(TextWriter notices, LogLevel minimumLogLevel, string workingDirectory)
+    /// <exception cref="Errors.SpellException">With code <c>bad_argument</c> for a malformed llmspell.json.</exception>
+    public static ServiceProvider Build(TextWriter notices, CliHostOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = LlmSettingsLoader.Load(options.WorkingDirectory, Environment.GetEnvironmentVariable) with
+        {
+            RecordTo = options.RecordTo is null ? null : Path.GetFullPath(options.RecordTo, options.WorkingDirectory),
+            ReplayFrom = options.ReplayFrom is null ? null : Path.GetFullPath(options.ReplayFrom, options.WorkingDirectory),
+        };
+
         var services = new ServiceCollection();
         services.AddLogging(logging => logging
-            .SetMinimumLevel(minimumLogLevel)
-            .AddSimpleConsole(options => options.SingleLine = true)
-            .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace));
+            .SetMinimumLevel(options.MinimumLogLevel)
+            .AddSimpleConsole(console => console.SingleLine = true)
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddSingleton<ISpellEngine, LuaEngine>();
         services.AddSingleton<ISpellEngine, JavaScriptEngine>();
-        services.AddSingleton<ILlmProvider, MockLlmProvider>();
-        services.AddSingleton(new LlmOptions());
-        services.AddSingleton(sp => new LlmService(sp.GetServices<ILlmProvider>(), sp.GetRequiredService<LlmOptions>(), notices));
-        services.AddSingleton<IStateStore>(new FileStateStore(Path.Combine(workingDirectory, DataFolder, "state")));
+        services.AddSingleton(settings);
+        services.AddSingleton<ProviderFactory>();
+        services.AddSingleton(sp => new LlmService(sp.GetRequiredService<ProviderFactory>().Create(settings), new LlmOptions { DefaultModel = settings.DefaultModel }, notices));
+        services.AddSingleton<IStateStore>(new FileStateStore(Path.Combine(options.WorkingDirectory, DataFolder, "state")));
         services.AddSingleton(SpellApi.Standard);
         services.AddSingleton(sp => new SpellHost(sp.GetRequiredService<SpellApi>(), sp.GetRequiredService<LlmService>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<SpellRunner>();

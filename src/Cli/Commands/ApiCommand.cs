@@ -16,7 +16,7 @@ public static class ApiCommand
         var command = new Command("api", "Write editor declarations of the spell API: TypeScript for JavaScript, LuaLS annotations for Lua.") { output, engine };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var services = SpellServices.Build(console.Error, LogLevel.Warning, Environment.CurrentDirectory);
+            using var services = SpellServices.Build(console.Error, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning));
             var api = services.GetRequiredService<SpellApi>();
             var name = parse.GetValue(engine);
             var engines = services.GetRequiredService<SpellRunner>().Engines

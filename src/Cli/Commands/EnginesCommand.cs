@@ -13,7 +13,7 @@ public static class EnginesCommand
         var command = new Command("engines", "List the script engines and the file extensions they run.");
         command.SetAction(async (_, _) =>
         {
-            using var services = SpellServices.Build(console.Error, LogLevel.Warning, Environment.CurrentDirectory);
+            using var services = SpellServices.Build(console.Error, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning));
             foreach (var engine in services.GetRequiredService<SpellRunner>().Engines)
             {
                 var names = string.Join(", ", new[] { engine.Name }.Concat(engine.Aliases));

@@ -21,7 +21,16 @@ public static class RunCommand
         var timeout = new Option<double?>("--timeout", "-t") { Description = "Wall-clock limit in seconds (default 60)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the result, the error and the output, for programs." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show debug-level spell logs." };
-        var command = new Command("run", "Run a spell.") { file, input, inputJson, engine, timeout, json, verbose };
+        var record = new Option<string?>("--record") { Description = "Save every exchange with LLM providers to this file (JSON lines; keys are never saved)." };
+        var replay = new Option<string?>("--replay") { Description = "Answer every LLM request from a recording made with --record; nothing goes to the network." };
+        var command = new Command("run", "Run a spell.") { file, input, inputJson, engine, timeout, json, verbose, record, replay };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(record) is not null && result.GetValue(replay) is not null)
+            {
+                result.AddError("--record and --replay cannot be used together");
+            }
+        });
         command.SetAction((parse, cancellationToken) => RunAsync(console, new RunRequest(
             parse.GetValue(file)!,
             parse.GetValue(input) ?? [],
@@ -29,11 +38,13 @@ public static class RunCommand
             parse.GetValue(engine),
             parse.GetValue(timeout),
             parse.GetValue(json),
-            parse.GetValue(verbose)), cancellationToken));
+            parse.GetValue(verbose),
+            parse.GetValue(record),
+            parse.GetValue(replay)), cancellationToken));
         return command;
     }
 
-    private sealed record RunRequest(string File, string[] Inputs, string? InputJson, string? Engine, double? TimeoutSeconds, bool Json, bool Verbose);
+    private sealed record RunRequest(string File, string[] Inputs, string? InputJson, string? Engine, double? TimeoutSeconds, bool Json, bool Verbose, string? RecordTo, string? ReplayFrom);
 
     private static async Task<int> RunAsync(CliConsole console, RunRequest request, CancellationToken cancellationToken)
     {
@@ -55,7 +66,7 @@ public static class RunCommand
 
             script = await SpellScript.LoadAsync(request.File, limits, cancellationToken).ConfigureAwait(false);
             var inputMap = await SpellInputParser.ParseAsync(request.Inputs, request.InputJson, console.In, cancellationToken).ConfigureAwait(false);
-            services = SpellServices.Build(console.Error, request.Verbose ? LogLevel.Debug : LogLevel.Information, Environment.CurrentDirectory);
+            services = SpellServices.Build(console.Error, new CliHostOptions(Environment.CurrentDirectory, request.Verbose ? LogLevel.Debug : LogLevel.Information, request.RecordTo, request.ReplayFrom));
             services.GetRequiredService<SpellRunner>().ResolveEngine(script, request.Engine);
             options = new SpellRunOptions
             {
@@ -121,6 +132,8 @@ public static class RunCommand
             }
 
             writer.WriteString("output", output);
+            writer.WritePropertyName("usage");
+            SpellJson.Write(writer, result.Usage.ToValue());
             writer.WriteString("engine", result.Engine);
             writer.WriteNumber("elapsed_ms", Math.Round(result.Elapsed.TotalMilliseconds, 1));
             writer.WriteEndObject();

@@ -30,6 +30,9 @@ public static class SpellErrorCode
     /// <summary>An LLM provider kept answering 429 after every retry the host allows.</summary>
     public const string LlmRateLimited = "llm_rate_limited";
 
+    /// <summary>The model's answer is not what was asked for (not JSON, or JSON that breaks the schema).</summary>
+    public const string LlmBadOutput = "llm_bad_output";
+
     /// <summary>The prompt and answer do not fit the model's context window.</summary>
     public const string LlmContextTooLong = "llm_context_too_long";
 

@@ -8,7 +8,8 @@ namespace LlmSpell.Llm;
 /// An offline model that answers deterministically, so spells run with no key and tests never touch
 /// the network. Models: <c>echo</c> repeats the last user message, <c>reverse</c> repeats it with the
 /// words reversed. <c>max_tokens</c> truncates (one word = one token) and reports finish reason
-/// <c>length</c>, like a real model; the system prompt, if any, is counted as input.
+/// <c>length</c>, like a real model; the system prompt, if any, is counted as input. Asked for JSON
+/// with a schema, it answers with a sample instance of the schema.
 /// </summary>
 public sealed class MockChatClient(string model) : IChatClient
 {
@@ -18,9 +19,17 @@ public sealed class MockChatClient(string model) : IChatClient
         ? model
         : throw new SpellException(SpellErrorCode.NotFound, $"the mock provider has no model '{model}' (models: {string.Join(", ", Models)})");
 
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (options?.ResponseFormat is ChatResponseFormatJson { Schema: { } schema })
+        {
+            // Asked for structured output: answer with a sample that satisfies the schema, so spells
+            // using llm.structured run offline too.
+            var sample = (await NJsonSchema.JsonSchema.FromJsonAsync(schema.GetRawText(), cancellationToken).ConfigureAwait(false)).ToSampleJson().ToString(Newtonsoft.Json.Formatting.None);
+            return new ChatResponse(new ChatMessage(ChatRole.Assistant, sample)) { ModelId = Model, FinishReason = ChatFinishReason.Stop, Usage = new UsageDetails { InputTokenCount = 0, OutputTokenCount = 0, TotalTokenCount = 0 } };
+        }
+
         var (words, inputTokens, truncated) = Answer(messages, options);
         var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, string.Join(' ', words)))
         {
@@ -28,7 +37,7 @@ public sealed class MockChatClient(string model) : IChatClient
             FinishReason = truncated ? ChatFinishReason.Length : ChatFinishReason.Stop,
             Usage = new UsageDetails { InputTokenCount = inputTokens, OutputTokenCount = words.Count, TotalTokenCount = inputTokens + words.Count },
         };
-        return Task.FromResult(response);
+        return response;
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -13,8 +13,8 @@ namespace LlmSpell.Modules;
 /// </summary>
 public static class LlmModule
 {
-    private static readonly string[] KnownOptions = ["provider", "model", "temperature", "max_tokens", "system"];
-    private const string OptionsHelp = "{ provider, model, temperature, max_tokens, system }";
+    private static readonly string[] KnownOptions = ["provider", "model", "temperature", "max_tokens", "system", "tools", "max_tool_turns"];
+    private const string OptionsHelp = "{ provider, model, temperature, max_tokens, system, tools, max_tool_turns }";
 
     public static SpellModule Definition { get; } = new("llm", "Call language models.",
     [
@@ -27,6 +27,11 @@ public static class LlmModule
         new SpellFunction("stream", "Like complete, calling on_chunk(text) as text arrives; returns the whole text.",
             [new("prompt", SpellTypes.String, "the prompt"), new("opts", SpellTypes.Map | SpellTypes.Null, OptionsHelp + " or null"), new("on_chunk", SpellTypes.Function, "function(chunk)")],
             SpellTypes.String, StreamAsync, isAsync: true),
+        new SpellFunction("structured", "The model's answer as a value matching a JSON schema; checked against the schema.",
+            [new("prompt", SpellTypes.String, "the prompt"), new("schema", SpellTypes.Map, "a JSON schema"), new("opts", SpellTypes.Map, OptionsHelp, IsOptional: true)],
+            SpellTypes.Any, StructuredAsync, isAsync: true),
+        new SpellFunction("usage", "Tokens this run has used so far: { calls, input_tokens, output_tokens, total_tokens }.",
+            [], SpellTypes.Map, call => ValueTask.FromResult<SpellValue>(call.Context.Usage.ToValue())),
         new SpellFunction("providers", "The providers this host knows: list of { name, configured, default }.",
             [], SpellTypes.List, Providers),
         new SpellFunction("models", "The models of a provider (the default provider when omitted).",
@@ -36,27 +41,32 @@ public static class LlmModule
 
     private static async ValueTask<SpellValue> CompleteAsync(SpellCall call)
     {
-        var (target, options, messages) = Prepare(call, 1, [new ChatMessage(ChatRole.User, call.GetString(0))]);
-        var response = await CallProviderAsync(target, () => LlmService.GetChatClient(target).GetResponseAsync(messages, options, call.CancellationToken)).ConfigureAwait(false);
+        var response = await RespondAsync(call, Prepare(call, 1, [new ChatMessage(ChatRole.User, call.GetString(0))])).ConfigureAwait(false);
         return SpellValue.From(response.Text);
     }
 
     private static async ValueTask<SpellValue> ChatAsync(SpellCall call)
     {
-        var (target, options, messages) = Prepare(call, 1, ReadMessages(call));
-        var response = await CallProviderAsync(target, () => LlmService.GetChatClient(target).GetResponseAsync(messages, options, call.CancellationToken)).ConfigureAwait(false);
-        return ToReply(target, response);
+        var request = Prepare(call, 1, ReadMessages(call));
+        var response = await RespondAsync(call, request).ConfigureAwait(false);
+        return ToReply(request.Target, response);
     }
 
     private static async ValueTask<SpellValue> StreamAsync(SpellCall call)
     {
-        var (target, options, messages) = Prepare(call, 1, [new ChatMessage(ChatRole.User, call.GetString(0))]);
+        var request = Prepare(call, 1, [new ChatMessage(ChatRole.User, call.GetString(0))]);
         var onChunk = call.GetCallback(2);
         var text = new StringBuilder();
-        await CallProviderAsync(target, async () =>
+        UsageDetails? usage = null;
+        await CallProviderAsync(request.Target, async () =>
         {
-            await foreach (var update in LlmService.GetChatClient(target).GetStreamingResponseAsync(messages, options, call.CancellationToken).ConfigureAwait(false))
+            await foreach (var update in Client(request).GetStreamingResponseAsync(request.Messages, request.Options, call.CancellationToken).ConfigureAwait(false))
             {
+                foreach (var reported in update.Contents.OfType<UsageContent>())
+                {
+                    (usage ??= new UsageDetails()).Add(reported.Details);
+                }
+
                 var chunk = update.Text;
                 if (chunk.Length > 0)
                 {
@@ -67,8 +77,131 @@ public static class LlmModule
 
             return true;
         }).ConfigureAwait(false);
+        call.Context.Usage.Add(usage);
         return SpellValue.From(text.ToString());
     }
+
+    private static async ValueTask<SpellValue> StructuredAsync(SpellCall call)
+    {
+        var request = Prepare(call, 2, [new ChatMessage(ChatRole.User, call.GetString(0))]);
+        var target = request.Target;
+        if (SchemaProblem((SpellMap)call[1], "#") is { } problem)
+        {
+            throw call.BadArgument(1, $"is not a usable JSON schema: {problem}");
+        }
+
+        var schemaText = SpellJson.Serialize(call[1]);
+        NJsonSchema.JsonSchema schema;
+        try
+        {
+            schema = await NJsonSchema.JsonSchema.FromJsonAsync(schemaText, call.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or InvalidOperationException or NotSupportedException)
+        {
+            throw call.BadArgument(1, $"is not a usable JSON schema: {ex.Message}");
+        }
+
+        request.Options.ResponseFormat = ChatResponseFormat.ForJsonSchema(System.Text.Json.JsonDocument.Parse(schemaText).RootElement.Clone(), "result");
+        var response = await RespondAsync(call, request).ConfigureAwait(false);
+        var text = response.Text.Trim();
+        SpellValue value;
+        try
+        {
+            value = SpellJson.Parse(text);
+        }
+        catch (SpellException ex)
+        {
+            throw new SpellException(SpellErrorCode.LlmBadOutput, $"{target}: the answer is not JSON ({ex.Message}): {Shorten(text)}");
+        }
+
+        var problems = schema.Validate(text);
+        if (problems.Count > 0)
+        {
+            var listed = string.Join("; ", problems.Take(5).Select(p => $"{(string.IsNullOrEmpty(p.Path) ? "#" : p.Path)}: {p.Kind}"));
+            throw new SpellException(SpellErrorCode.LlmBadOutput, $"{target}: the answer does not match the schema ({listed}): {Shorten(text)}");
+        }
+
+        return value;
+    }
+
+    private static async Task<ChatResponse> RespondAsync(SpellCall call, LlmRequest request)
+    {
+        var response = await CallProviderAsync(request.Target, () => Client(request).GetResponseAsync(request.Messages, request.Options, call.CancellationToken)).ConfigureAwait(false);
+        call.Context.Usage.Add(response.Usage);
+        return response;
+    }
+
+    /// <summary>The provider's client, behind MEAI's function-invocation loop when the call offers tools.</summary>
+    private static IChatClient Client(LlmRequest request)
+    {
+        var client = LlmService.GetChatClient(request.Target);
+        return request.Options.Tools is { Count: > 0 }
+            ? new FunctionInvokingChatClient(client) { MaximumIterationsPerRequest = request.MaxToolTurns, IncludeDetailedErrors = true }
+            : client;
+    }
+
+    private static readonly string[] SchemaTypes = ["object", "array", "string", "number", "integer", "boolean", "null"];
+
+    /// <summary>
+    /// The mistakes a spell author makes in a schema, caught here rather than as a vendor's 400:
+    /// an unknown type, properties that are not a map, required that is not a list of names.
+    /// </summary>
+    private static string? SchemaProblem(SpellMap schema, string path)
+    {
+        switch (schema.Get("type"))
+        {
+            case SpellNull:
+                break;
+            case SpellString type when SchemaTypes.Contains(type.Value):
+                break;
+            case SpellList types when types.All(t => t is SpellString s && SchemaTypes.Contains(s.Value)):
+                break;
+            default:
+                return $"{path}/type must be one of {string.Join(", ", SchemaTypes)}";
+        }
+
+        if (schema.Get("required") is not (SpellNull or SpellList))
+        {
+            return $"{path}/required must be a list of property names";
+        }
+
+        if (schema.Get("required") is SpellList required && required.Any(r => r is not SpellString))
+        {
+            return $"{path}/required must be a list of property names";
+        }
+
+        switch (schema.Get("properties"))
+        {
+            case SpellNull:
+                break;
+            case SpellMap properties:
+                foreach (var (name, property) in properties)
+                {
+                    if (property is not SpellMap child)
+                    {
+                        return $"{path}/properties/{name} must be a schema (a map)";
+                    }
+
+                    if (SchemaProblem(child, $"{path}/properties/{name}") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                break;
+            default:
+                return $"{path}/properties must be a map of schemas";
+        }
+
+        return schema.Get("items") switch
+        {
+            SpellNull => null,
+            SpellMap items => SchemaProblem(items, path + "/items"),
+            _ => $"{path}/items must be a schema (a map)",
+        };
+    }
+
+    private static string Shorten(string text) => text.Length > 200 ? text[..200] + "…" : text;
 
     private static ValueTask<SpellValue> Providers(SpellCall call)
     {
@@ -92,7 +225,12 @@ public static class LlmModule
         return new SpellList(models.Select(SpellValue.From));
     }
 
-    private static (LlmTarget Target, ChatOptions Options, List<ChatMessage> Messages) Prepare(SpellCall call, int optionsIndex, List<ChatMessage> messages)
+    private const int DefaultMaxToolTurns = 8;
+
+    /// <summary>One call as the spell asked for it, resolved to a provider and MEAI options.</summary>
+    private sealed record LlmRequest(LlmTarget Target, ChatOptions Options, List<ChatMessage> Messages, int MaxToolTurns);
+
+    private static LlmRequest Prepare(SpellCall call, int optionsIndex, List<ChatMessage> messages)
     {
         var options = call.GetOptions(optionsIndex);
         options.RejectUnknown(KnownOptions);
@@ -114,7 +252,16 @@ public static class LlmModule
             Temperature = (float?)temperature,
             MaxOutputTokens = options.GetInt("max_tokens", 1, 10_000_000),
         };
-        return (target, chatOptions, messages);
+        if (options.Map.Get("tools") is SpellList tools)
+        {
+            chatOptions.Tools = [.. tools.Select((spec, i) => (AITool)SpellToolFunction.FromSpec(call.Function.QualifiedName, i, spec))];
+        }
+        else if (!options.Map.Get("tools").IsNull)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"{call.Function.QualifiedName}: option 'tools' must be a list of {{ name, description, parameters, handler }}");
+        }
+
+        return new LlmRequest(target, chatOptions, messages, options.GetInt("max_tool_turns", 1, 100) ?? DefaultMaxToolTurns);
     }
 
     private static List<ChatMessage> ReadMessages(SpellCall call)

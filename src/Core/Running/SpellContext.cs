@@ -42,6 +42,9 @@ public sealed class SpellContext
 
     public ILogger Logger { get; }
 
+    /// <summary>Tokens this run has used across all its LLM calls.</summary>
+    public Llm.LlmUsage Usage { get; } = new();
+
     /// <summary>Fires at the run's deadline or when the caller cancels.</summary>
     public CancellationToken CancellationToken { get; }
 

@@ -6,5 +6,8 @@ namespace LlmSpell.Running;
 /// <summary>The outcome of one run: the script's result or the error that ended it.</summary>
 public sealed record SpellRunResult(SpellValue Value, SpellError? Error, string Engine, TimeSpan Elapsed)
 {
+    /// <summary>Tokens the run used; empty when it made no LLM call or was abandoned.</summary>
+    public Llm.LlmUsage Usage { get; init; } = new();
+
     public bool Succeeded => Error is null;
 }
