@@ -1,4 +1,5 @@
 using LlmSpell.Api;
+using LlmSpell.Testing;
 using Xunit;
 
 namespace LlmSpell.Cli.Tests;

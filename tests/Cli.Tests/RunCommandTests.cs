@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LlmSpell.Testing;
 using Xunit;
 
 namespace LlmSpell.Cli.Tests;
@@ -72,6 +73,17 @@ public sealed class RunCommandTests : IDisposable
         var (exit, _, error) = await _llmspell.RunAsync("run", _llmspell.Write(name, source), "--timeout", "0.5");
         Assert.Equal(3, exit);
         Assert.Matches("error: .*(timeout|instruction_limit)", error);
+    }
+
+    [Theory]
+    [InlineData("tiny.lua", "return 1")]
+    [InlineData("tiny.js", "return 1;")]
+    public async Task A_deadline_that_passes_while_the_sandbox_is_set_up_is_a_timeout(string name, string source)
+    {
+        // A cold process spends far more than a millisecond before the spell's first statement.
+        var (exit, _, error) = await _llmspell.RunAsync("run", _llmspell.Write(name, source), "--timeout", "0.001");
+        Assert.True(exit is 0 or 3, error);
+        Assert.DoesNotContain("host_error", error, StringComparison.Ordinal);
     }
 
     [Theory]

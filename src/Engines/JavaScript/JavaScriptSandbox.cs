@@ -39,11 +39,20 @@ internal sealed partial class JavaScriptSandbox : IDisposable
     {
         _context = context;
         _engine = new Engine(options => Configure(options, context));
-        // Captured before any spell code runs, so a spell that replaces Promise.prototype.then
-        // cannot hide its result from the host.
-        _promiseThen = _engine.Evaluate("Promise.prototype.then");
-        InstallPrelude();
-        BindApi();
+        try
+        {
+            // Captured before any spell code runs, so a spell that replaces Promise.prototype.then
+            // cannot hide its result from the host.
+            _promiseThen = _engine.Evaluate("Promise.prototype.then");
+            InstallPrelude();
+            BindApi();
+        }
+        catch (Exception ex) when (ex is not SpellException)
+        {
+            // Setting up runs under the run's limits too: a deadline can pass before the spell starts.
+            _engine.Dispose();
+            throw Translate(ex);
+        }
     }
 
     public SpellContext Context => _context;

@@ -1,13 +1,21 @@
 using System.Diagnostics;
 
-namespace LlmSpell.Cli.Tests;
+namespace LlmSpell.Testing;
 
-/// <summary>Runs the real llmspell program in a scratch working directory, as a user would.</summary>
+/// <summary>
+/// Runs the real llmspell program in a scratch working directory, as a user would. The test project
+/// must reference src/Cli so that llmspell.dll sits beside the tests.
+/// </summary>
 public sealed class LlmSpellProcess : IDisposable
 {
     public LlmSpellProcess() => Directory.CreateDirectory(WorkingDirectory);
 
     public string WorkingDirectory { get; } = Path.Combine(Path.GetTempPath(), "llmspell-cli-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Environment variables for the process; provider keys of the machine are never passed on.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
+    private static readonly string[] ProviderVariables = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "GEMINI_API_KEY", "GEMINI_BASE_URL", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_KEY", "OLLAMA_HOST", "LLMSPELL_MODEL"];
 
     /// <summary>The repository's examples folder, found from the test binaries.</summary>
     public static string Examples
@@ -41,6 +49,16 @@ public sealed class LlmSpellProcess : IDisposable
             RedirectStandardInput = true,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "llmspell.dll"));
+        foreach (var variable in ProviderVariables)
+        {
+            start.Environment.Remove(variable);
+        }
+
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -1,0 +1,148 @@
+using LlmSpell.Engines.JavaScript;
+using LlmSpell.Engines.Lua;
+using LlmSpell.Errors;
+using LlmSpell.FakeProviders;
+using LlmSpell.Running;
+using LlmSpell.Values;
+using Xunit;
+
+namespace LlmSpell.Integration;
+
+/// <summary>Spells in every engine against every provider's wire format.</summary>
+public sealed class SpellProviderTests : IAsyncLifetime
+{
+    private VendorFleet _fleet = null!;
+
+    public static TheoryData<string, string> EnginesAndProviders()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var engine in new[] { "lua", "js" })
+        {
+            foreach (var provider in VendorFleet.ProviderNames)
+            {
+                data.Add(engine, provider);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> Engines() => ["lua", "js"];
+
+    public async ValueTask InitializeAsync() => _fleet = await VendorFleet.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _fleet.DisposeAsync();
+
+    private static ISpellEngine Engine(string name) => name == "lua" ? new LuaEngine() : new JavaScriptEngine();
+
+    private static string Spell(string engine, string lua, string js) => engine == "lua" ? lua : js;
+
+    [Theory]
+    [MemberData(nameof(EnginesAndProviders))]
+    public async Task A_spell_streams_tokens_from_the_provider(string engine, string provider)
+    {
+        _fleet.Servers[provider].Enqueue(FakeReply.Answer("tokens arrive one by one", inputTokens: 7, outputTokens: 5));
+        var source = Spell(engine,
+            $"local chunks = {{}}\nlocal text = llm.stream(\"go\", {{ provider = \"{provider}\" }}, function(c) chunks[#chunks + 1] = c end)\nreturn {{ text = text, chunks = #chunks, usage = llm.usage() }}",
+            $"const chunks = [];\nconst text = await llm.stream(\"go\", {{ provider: \"{provider}\" }}, (c) => chunks.push(c));\nreturn {{ text, chunks: chunks.length, usage: llm.usage() }};");
+
+        var outcome = await _fleet.Host(Engine(engine)).RunAsync("stream." + engine, source, cancellationToken: TestContext.Current.CancellationToken);
+
+        var result = (SpellMap)outcome.Value;
+        Assert.Equal(SpellValue.From("tokens arrive one by one"), result["text"]);
+        Assert.True(((SpellInt)result["chunks"]).Value >= 5, $"only {result["chunks"]} chunks");
+        Assert.Equal(SpellValue.From(1), ((SpellMap)result["usage"])["calls"]);
+        Assert.Equal(SpellValue.From(5), ((SpellMap)result["usage"])["output_tokens"]);
+        Assert.True((bool?)_fleet.Servers[provider].Requests.Single().Body!["stream"] ?? provider == "ollama");
+    }
+
+    [Theory]
+    [MemberData(nameof(EnginesAndProviders))]
+    public async Task Spell_functions_are_called_as_tools_and_their_results_go_back(string engine, string provider)
+    {
+        _fleet.Servers[provider].Enqueue(
+            FakeReply.CallTools(("call_1", "add", "{\"a\":2,\"b\":3}"), ("call_2", "add", "{\"a\":10,\"b\":20}")),
+            FakeReply.Answer("The sums are 5 and 30."));
+        var source = Spell(engine,
+            $$"""
+            local calls = 0
+            local add = { name = "add", description = "Add two numbers",
+              parameters = { type = "object", properties = { a = { type = "integer" }, b = { type = "integer" } }, required = { "a", "b" } },
+              handler = function(args) calls = calls + 1 return { sum = args.a + args.b } end }
+            local answer = llm.complete("add things", { provider = "{{provider}}", tools = { add } })
+            return { answer = answer, calls = calls }
+            """,
+            $$"""
+            let calls = 0;
+            const add = { name: "add", description: "Add two numbers",
+              parameters: { type: "object", properties: { a: { type: "integer" }, b: { type: "integer" } }, required: ["a", "b"] },
+              handler: (args) => { calls++; return { sum: args.a + args.b }; } };
+            const answer = await llm.complete("add things", { provider: "{{provider}}", tools: [add] });
+            return { answer, calls };
+            """);
+
+        var outcome = await _fleet.Host(Engine(engine)).RunAsync("tools." + engine, source, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(SpellJson.Parse("{\"answer\":\"The sums are 5 and 30.\",\"calls\":2}"), outcome.Value);
+        var requests = _fleet.Servers[provider].Requests;
+        Assert.Equal(2, requests.Count);
+        Assert.Contains("\"add\"", requests[0].Body!.ToJsonString(), StringComparison.Ordinal);
+        var followUp = requests[1].Body!.ToJsonString();
+        Assert.Contains("30", followUp, StringComparison.Ordinal);
+        Assert.Contains("sum", followUp, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Structured_output_is_checked_against_the_schema(string engine)
+    {
+        var server = _fleet.Servers["openai"];
+        server.Enqueue(FakeReply.Answer("{\"name\":\"Ada\",\"age\":36}"), FakeReply.Answer("{\"name\":\"Ada\",\"age\":\"old\"}"), FakeReply.Answer("Sure! Here it is: Ada, 36"));
+        var source = Spell(engine,
+            """
+            local schema = { type = "object", properties = { name = { type = "string" }, age = { type = "integer" } }, required = { "name", "age" } }
+            local good = llm.structured("who", schema, { provider = "openai" })
+            local ok1, wrong = pcall(llm.structured, "who", schema, { provider = "openai" })
+            local ok2, prose = pcall(llm.structured, "who", schema, { provider = "openai" })
+            return { good = good, wrong = wrong.code, wrong_message = wrong.message, prose = prose.code }
+            """,
+            """
+            const schema = { type: "object", properties: { name: { type: "string" }, age: { type: "integer" } }, required: ["name", "age"] };
+            const good = await llm.structured("who", schema, { provider: "openai" });
+            const fail = async () => { try { await llm.structured("who", schema, { provider: "openai" }); } catch (e) { return e; } };
+            const wrong = await fail();
+            const prose = await fail();
+            return { good, wrong: wrong.code, wrong_message: wrong.message, prose: prose.code };
+            """);
+
+        var outcome = await _fleet.Host(Engine(engine)).RunAsync("structured." + engine, source, cancellationToken: TestContext.Current.CancellationToken);
+
+        var result = (SpellMap)outcome.Value;
+        Assert.Equal(SpellJson.Parse("{\"name\":\"Ada\",\"age\":36}"), result["good"]);
+        Assert.Equal(SpellValue.From(SpellErrorCode.LlmBadOutput), result["wrong"]);
+        Assert.Contains("age", ((SpellString)result["wrong_message"]).Value, StringComparison.Ordinal);
+        Assert.Equal(SpellValue.From(SpellErrorCode.LlmBadOutput), result["prose"]);
+        Assert.Contains("\"json_schema\"", server.Requests[0].Body!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Provider_errors_reach_the_spell_as_catchable_codes(string engine)
+    {
+        _fleet.Servers["anthropic"].Enqueue(FakeReply.Fail(401, "authentication_error", "invalid x-api-key"));
+        var source = Spell(engine,
+            "local ok, err = pcall(llm.complete, \"hi\", { provider = \"anthropic\" })\nreturn err.code",
+            "try { await llm.complete(\"hi\", { provider: \"anthropic\" }); } catch (e) { return e.code; }");
+        var outcome = await _fleet.Host(Engine(engine)).RunAsync("errors." + engine, source, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(SpellValue.From(SpellErrorCode.LlmAuth), outcome.Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Models_are_listed_per_provider(string engine)
+    {
+        var source = Spell(engine, "return { anthropic = llm.models(\"anthropic\"), ollama = llm.models(\"ollama\") }", "return { anthropic: await llm.models(\"anthropic\"), ollama: await llm.models(\"ollama\") };");
+        var outcome = await _fleet.Host(Engine(engine)).RunAsync("models." + engine, source, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(SpellJson.Parse("{\"anthropic\":[\"claude-haiku-4-5\",\"claude-sonnet-4-5\"],\"ollama\":[\"llama3.2:latest\"]}"), outcome.Value);
+    }
+}
