@@ -5,6 +5,7 @@ using LlmSpell.Llm;
 using LlmSpell.Providers;
 using LlmSpell.Running;
 using LlmSpell.State;
+using LlmSpell.Tools.BuiltIn;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -41,7 +42,7 @@ public static class SpellServices
         services.AddSingleton(sp => new LlmService(sp.GetRequiredService<ProviderFactory>().Create(settings), new LlmOptions { DefaultModel = settings.DefaultModel }, notices));
         services.AddSingleton<IStateStore>(new FileStateStore(Path.Combine(options.WorkingDirectory, DataFolder, "state")));
         services.AddSingleton(SpellApi.Standard);
-        services.AddSingleton(sp => new SpellHost(sp.GetRequiredService<SpellApi>(), sp.GetRequiredService<LlmService>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new SpellHost(sp.GetRequiredService<SpellApi>(), sp.GetRequiredService<LlmService>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<ILoggerFactory>(), tools: BuiltInTools.All));
         services.AddSingleton<SpellRunner>();
         return services.BuildServiceProvider();
     }

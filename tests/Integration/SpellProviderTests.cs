@@ -94,6 +94,39 @@ public sealed class SpellProviderTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public async Task Registered_and_built_in_tools_are_offered_by_name_and_bad_arguments_go_back_to_the_model(string engine)
+    {
+        var server = _fleet.Servers["openai"];
+        server.Enqueue(
+            FakeReply.CallTools(("c1", "calculator", "{\"expression\":\"6*7\"}"), ("c2", "lookup", "{\"key\":\"color\"}"), ("c3", "lookup", "{\"wrong\":1}")),
+            FakeReply.Answer("42 and blue"));
+        var source = Spell(engine,
+            """
+            tools.register({ name = "lookup", parameters = { type = "object", properties = { key = { type = "string" } }, required = { "key" } },
+              handler = function(args) return ({ color = "blue" })[args.key] end })
+            return llm.complete("compute and look up", { provider = "openai", tools = { "calculator", "lookup" } })
+            """,
+            """
+            tools.register({ name: "lookup", parameters: { type: "object", properties: { key: { type: "string" } }, required: ["key"] },
+              handler: (args) => ({ color: "blue" })[args.key] });
+            return await llm.complete("compute and look up", { provider: "openai", tools: ["calculator", "lookup"] });
+            """);
+
+        var outcome = await _fleet.Host(Engine(engine)).RunAsync("named." + engine, source, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(SpellValue.From("42 and blue"), outcome.Value);
+        var offered = server.Requests[0].Body!["tools"]!.AsArray().Select(t => (string?)t!["function"]!["name"]).ToList();
+        Assert.Equal(["calculator", "lookup"], offered);
+        var followUp = server.Requests[1].Body!.ToJsonString();
+        Assert.Contains("42", followUp, StringComparison.Ordinal);
+        Assert.Contains("blue", followUp, StringComparison.Ordinal);
+        var toolResults = server.Requests[1].Body!["messages"]!.AsArray().Where(m => (string?)m!["role"] == "tool").Select(m => (string?)m!["content"]).ToList();
+        Assert.Equal(3, toolResults.Count);
+        Assert.Contains(toolResults, r => r!.Contains("argument 'key' is required", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public async Task Structured_output_is_checked_against_the_schema(string engine)
     {
         var server = _fleet.Servers["openai"];

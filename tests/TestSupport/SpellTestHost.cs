@@ -3,6 +3,7 @@ using LlmSpell.Errors;
 using LlmSpell.Llm;
 using LlmSpell.Running;
 using LlmSpell.State;
+using LlmSpell.Tools.BuiltIn;
 using LlmSpell.Values;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -21,7 +22,7 @@ public sealed class SpellTestHost
         var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(Logs)));
         State = state ?? new MemoryStateStore();
         Llm = new LlmService(providers ?? [], notices: Notices);
-        Host = new SpellHost(api ?? SpellApi.Standard, Llm, State, loggerFactory);
+        Host = new SpellHost(api ?? SpellApi.Standard, Llm, State, loggerFactory, tools: BuiltInTools.All);
         Runner = new SpellRunner(engines, Host);
     }
 

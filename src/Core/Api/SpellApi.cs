@@ -27,6 +27,7 @@ public sealed class SpellApi
         StateModule.Definition,
         TimeModule.Definition,
         LlmModule.Definition,
+        ToolsModule.Definition,
     ]);
 
     public IReadOnlyList<SpellModule> Modules { get; }

@@ -2,6 +2,7 @@ using System.Text;
 using LlmSpell.Api;
 using LlmSpell.Errors;
 using LlmSpell.Llm;
+using LlmSpell.Tools;
 using LlmSpell.Values;
 using Microsoft.Extensions.AI;
 
@@ -254,11 +255,13 @@ public static class LlmModule
         };
         if (options.Map.Get("tools") is SpellList tools)
         {
-            chatOptions.Tools = [.. tools.Select((spec, i) => (AITool)SpellToolFunction.FromSpec(call.Function.QualifiedName, i, spec))];
+            var context = call.Context;
+            var name = call.Function.QualifiedName;
+            chatOptions.Tools = [.. tools.Select((item, i) => (AITool)new ToolFunction(item is SpellString registered ? context.Tools.Get(registered.Value) : ScriptTool.FromSpec(item, $"{name}: option 'tools' item {i + 1}"), context))];
         }
         else if (!options.Map.Get("tools").IsNull)
         {
-            throw new SpellException(SpellErrorCode.BadArgument, $"{call.Function.QualifiedName}: option 'tools' must be a list of {{ name, description, parameters, handler }}");
+            throw new SpellException(SpellErrorCode.BadArgument, $"{call.Function.QualifiedName}: option 'tools' must be a list of tool names or {{ name, description, parameters, handler }}");
         }
 
         return new LlmRequest(target, chatOptions, messages, options.GetInt("max_tool_turns", 1, 100) ?? DefaultMaxToolTurns);

@@ -22,6 +22,7 @@ public sealed class SpellContext
         CancellationToken = runToken;
         _externalToken = externalToken;
         Dispatcher = new SpellDispatcher();
+        Tools = new Tools.ToolSet(host.Tools);
         Logger = host.LoggerFactory.CreateLogger("spell." + script.Name);
     }
 
@@ -41,6 +42,9 @@ public sealed class SpellContext
     public string StateScope { get; }
 
     public ILogger Logger { get; }
+
+    /// <summary>The tools this run can call: the host's and those the spell registered.</summary>
+    public Tools.ToolSet Tools { get; }
 
     /// <summary>Tokens this run has used across all its LLM calls.</summary>
     public Llm.LlmUsage Usage { get; } = new();

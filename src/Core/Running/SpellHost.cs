@@ -1,14 +1,18 @@
 using LlmSpell.Api;
 using LlmSpell.Llm;
 using LlmSpell.State;
+using LlmSpell.Tools;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LlmSpell.Running;
 
 /// <summary>The services shared by all runs of one process: the API, LLM access, the state store, logging, time.</summary>
-public sealed class SpellHost(SpellApi api, LlmService llm, IStateStore state, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
+public sealed class SpellHost(SpellApi api, LlmService llm, IStateStore state, ILoggerFactory? loggerFactory = null, TimeProvider? time = null, IEnumerable<ISpellTool>? tools = null)
 {
+    /// <summary>Tools every run can call (built-in, MCP); spells add their own per run.</summary>
+    public IReadOnlyList<ISpellTool> Tools { get; } = [.. tools ?? []];
+
     public SpellApi Api { get; } = api ?? throw new ArgumentNullException(nameof(api));
 
     public LlmService Llm { get; } = llm ?? throw new ArgumentNullException(nameof(llm));

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using LlmSpell.Running;
+using LlmSpell.Values;
+using Microsoft.Extensions.AI;
+
+namespace LlmSpell.Tools;
+
+/// <summary>
+/// A tool offered to a model through Microsoft.Extensions.AI. The model's arguments are checked
+/// against the tool's schema; a mismatch goes back to the model as the call's error, so it can retry.
+/// </summary>
+public sealed class ToolFunction(ISpellTool tool, SpellContext context) : AIFunction
+{
+    private readonly JsonElement _schema = JsonDocument.Parse(SpellJson.Serialize(tool.Parameters.Definition)).RootElement.Clone();
+
+    public override string Name => tool.Name;
+
+    public override string Description => tool.Description;
+
+    public override JsonElement JsonSchema => _schema;
+
+    protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
+    {
+        var entries = arguments.Select(a => new KeyValuePair<string, SpellValue>(a.Key, a.Value switch
+        {
+            null => SpellValue.Null,
+            JsonElement element => SpellJson.Parse(element.GetRawText()),
+            var other => SpellJson.Parse(System.Text.Json.JsonSerializer.Serialize(other, AIJsonUtilities.DefaultOptions)),
+        }));
+        var map = new SpellMap(entries);
+        tool.Parameters.Check(tool.Name, map);
+        var result = await tool.InvokeAsync(map, context).ConfigureAwait(false);
+        return JsonDocument.Parse(SpellJson.Serialize(result)).RootElement.Clone();
+    }
+}
