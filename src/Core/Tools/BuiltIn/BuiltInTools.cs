@@ -7,7 +7,11 @@ using LlmSpell.Values;
 
 namespace LlmSpell.Tools.BuiltIn;
 
-/// <summary>The tools every host offers: calculator, text, json_query, uuid, hash, base64.</summary>
+/// <summary>
+/// The tools every host offers. <see cref="Pure"/> need nothing from the host; <see cref="Create"/>
+/// adds those that reach the clock, the network (http_request) and the disk (file_*), under the
+/// host's policy.
+/// </summary>
 public static partial class BuiltInTools
 {
     [GeneratedRegex(@"\G(?:\.?(?<key>[^.\[\]]+)|\[(?<index>-?\d+)\])")]
@@ -15,7 +19,13 @@ public static partial class BuiltInTools
 
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
-    public static IReadOnlyList<ISpellTool> All { get; } =
+    public static IReadOnlyList<ISpellTool> Create(BuiltInToolOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [.. Pure, DateTimeTool.Create(options.Time), new HttpRequestTool(options), .. WorkspaceFileTools.Create(options)];
+    }
+
+    public static IReadOnlyList<ISpellTool> Pure { get; } =
     [
         new DelegateTool("calculator", "Evaluate an arithmetic expression: + - * / % ^, parentheses, pi, e, sqrt, abs, round, floor, ceil, exp, ln, log10, log2, sin, cos, tan, min, max.",
             DelegateTool.Schema("""{"type":"object","properties":{"expression":{"type":"string","description":"e.g. (2 + 3) * sqrt(16)"}},"required":["expression"],"additionalProperties":false}"""),

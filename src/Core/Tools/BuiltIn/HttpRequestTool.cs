@@ -1,0 +1,191 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using LlmSpell.Errors;
+using LlmSpell.Running;
+using LlmSpell.Values;
+
+namespace LlmSpell.Tools.BuiltIn;
+
+/// <summary>
+/// <c>http_request</c>: an HTTP call to an allow-listed host, guarded against reaching the host's own
+/// network (see <see cref="NetworkGuard"/>), with response size and time limits. Redirects are
+/// followed by hand so every hop is checked again.
+/// </summary>
+public sealed class HttpRequestTool : ISpellTool, IDisposable
+{
+    private const int MaxRedirects = 5;
+    private readonly BuiltInToolOptions _options;
+    private readonly HttpClient _http;
+
+    public HttpRequestTool(BuiltInToolOptions options)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            ConnectCallback = ConnectAsync,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        };
+        _http = new HttpClient(handler) { Timeout = options.HttpTimeout };
+    }
+
+    public string Name => "http_request";
+
+    public string Description => "Call an HTTP URL (only hosts the host allows) and get { status, headers, body, json }.";
+
+    public ToolSchema Parameters { get; } = DelegateTool.Schema("""
+        {"type":"object","properties":{
+          "url":{"type":"string","description":"http or https URL"},
+          "method":{"enum":["GET","POST","PUT","PATCH","DELETE","HEAD"]},
+          "headers":{"type":"object","additionalProperties":{"type":"string"}},
+          "body":{"description":"text, or a value sent as JSON"}},
+         "required":["url"],"additionalProperties":false}
+        """);
+
+    public string Source => "builtin";
+
+    public async ValueTask<SpellValue> InvokeAsync(SpellMap arguments, SpellContext context)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(context);
+        var url = Check(((SpellString)arguments["url"]).Value);
+        var method = new HttpMethod(arguments.Get("method") is SpellString m ? m.Value : "GET");
+        for (var hop = 0; ; hop++)
+        {
+            using var request = new HttpRequestMessage(method, url);
+            if (arguments.Get("headers") is SpellMap headers)
+            {
+                foreach (var (name, value) in headers)
+                {
+                    request.Headers.TryAddWithoutValidation(name, ((SpellString)value).Value);
+                }
+            }
+
+            request.Content = arguments.Get("body") switch
+            {
+                SpellNull => null,
+                SpellString text => new StringContent(text.Value, Encoding.UTF8, "text/plain"),
+                var value => new StringContent(SpellJson.Serialize(value), Encoding.UTF8, "application/json"),
+            };
+
+            using var response = await Send(request, context.CancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location && hop < MaxRedirects)
+            {
+                url = Check(new Uri(url, location).AbsoluteUri);
+                method = response.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect ? method : HttpMethod.Get;
+                continue;
+            }
+
+            return await Read(response, context.CancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private Uri Check(string text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': '{text}' is not an http(s) URL");
+        }
+
+        if (!NetworkGuard.IsAllowedHost(url.Host, _options.AllowedHosts))
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': host '{url.Host}' is not allowed (allowed: {(_options.AllowedHosts.Count == 0 ? "none; configure tools.http.allowedHosts" : string.Join(", ", _options.AllowedHosts))})");
+        }
+
+        return url;
+    }
+
+    private async Task<HttpResponseMessage> Send(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is SpellException blocked)
+        {
+            throw blocked;
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': {request.RequestUri?.Host}: {ex.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': {request.RequestUri?.Host} did not answer within {_options.HttpTimeout.TotalSeconds:0} s");
+        }
+    }
+
+    private async Task<SpellValue> Read(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength > _options.MaxResponseBytes)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': the response is {response.Content.Headers.ContentLength} bytes; the limit is {_options.MaxResponseBytes}");
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > _options.MaxResponseBytes)
+            {
+                throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': the response is larger than {_options.MaxResponseBytes} bytes");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var body = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        SpellValue json = SpellValue.Null;
+        if (response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            try
+            {
+                json = SpellJson.Parse(body);
+            }
+            catch (SpellException)
+            {
+                // Labelled JSON but not JSON: the text is still in body.
+            }
+        }
+
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .Select(h => new KeyValuePair<string, SpellValue>(h.Key.ToLowerInvariant(), SpellValue.From(string.Join(", ", h.Value))));
+        return SpellValue.Map(
+        [
+            new("status", SpellValue.From((int)response.StatusCode)),
+            new("headers", new SpellMap(headers)),
+            new("body", SpellValue.From(body)),
+            new("json", json),
+        ]);
+    }
+
+    /// <summary>Resolves the host and connects only to an address the guard allows.</summary>
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host;
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        var allowed = _options.AllowPrivateNetworks ? addresses : [.. addresses.Where(a => !NetworkGuard.IsPrivate(a))];
+        if (allowed.Length == 0)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': '{host}' is a loopback, private, link-local or metadata address, which spells may not reach");
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using LlmSpell.Engines.Lua;
+using LlmSpell.Errors;
+using LlmSpell.Testing;
+using LlmSpell.Tools.BuiltIn;
+using LlmSpell.Values;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace LlmSpell.Integration;
+
+/// <summary>http_request against a local server; loopback is reachable only because these tests allow it.</summary>
+public sealed class HttpRequestToolTests : IAsyncLifetime
+{
+    private WebApplication _server = null!;
+    private string _base = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _server = builder.Build();
+        _server.MapGet("/json", () => Results.Json(new { city = "Oslo", temperature = -3 }));
+        _server.MapPost("/echo", async context =>
+        {
+            context.Response.ContentType = "text/plain";
+            await context.Request.Body.CopyToAsync(context.Response.Body);
+        });
+        _server.MapGet("/hop", () => Results.Redirect("/json"));
+        _server.MapGet("/away", () => Results.Redirect("http://example.com/"));
+        _server.MapGet("/big", () => Results.Text(new string('x', 3 * 1024 * 1024)));
+        await _server.StartAsync();
+        _base = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    private static async Task<SpellOutcome> Run(string source, BuiltInToolOptions options) =>
+        await new SpellTestHost([new LuaEngine()], toolOptions: options).RunAsync("http.lua", source, cancellationToken: TestContext.Current.CancellationToken);
+
+    private static BuiltInToolOptions Local => new() { AllowedHosts = ["127.0.0.1"], AllowPrivateNetworks = true };
+
+    [Fact]
+    public async Task Json_responses_are_parsed_and_redirects_followed()
+    {
+        var outcome = await Run($"local r = tools.call('http_request', {{ url = '{_base}/hop' }})\nreturn {{ status = r.status, city = r.json.city, type = r.headers['content-type'] }}", Local);
+        Assert.Equal(SpellJson.Parse("{\"status\":200,\"city\":\"Oslo\",\"type\":\"application/json; charset=utf-8\"}"), outcome.Value);
+    }
+
+    [Fact]
+    public async Task A_map_body_is_sent_as_json()
+    {
+        var outcome = await Run($"return tools.call('http_request', {{ url = '{_base}/echo', method = 'POST', body = {{ a = 1 }} }}).body", Local);
+        Assert.Equal(SpellValue.From("{\"a\":1}"), outcome.Value);
+    }
+
+    [Fact]
+    public async Task Responses_over_the_size_limit_are_refused()
+    {
+        var outcome = await Run($"return tools.call('http_request', {{ url = '{_base}/big' }})", Local);
+        Assert.Equal(SpellErrorCode.BadArgument, outcome.Error.Code);
+        Assert.Contains("1048576", outcome.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Redirects_are_checked_against_the_allow_list_too()
+    {
+        var outcome = await Run($"return tools.call('http_request', {{ url = '{_base}/away' }})", Local);
+        Assert.Contains("host 'example.com' is not allowed", outcome.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost")]
+    public async Task Loopback_is_refused_by_default_even_when_its_name_is_allowed(string host)
+    {
+        var url = _base.Replace("127.0.0.1", host, StringComparison.Ordinal) + "/json";
+        var outcome = await Run($"return tools.call('http_request', {{ url = '{url}' }})", new BuiltInToolOptions { AllowedHosts = ["*"] });
+        Assert.Equal(SpellErrorCode.BadArgument, outcome.Error.Code);
+        Assert.Contains("loopback, private, link-local or metadata address", outcome.Error.Message, StringComparison.Ordinal);
+    }
+}
