@@ -28,6 +28,7 @@ public sealed class SpellApi
         TimeModule.Definition,
         LlmModule.Definition,
         ToolsModule.Definition,
+        AgentModule.Definition,
     ]);
 
     public IReadOnlyList<SpellModule> Modules { get; }

@@ -33,6 +33,12 @@ public static class SpellErrorCode
     /// <summary>The model's answer is not what was asked for (not JSON, or JSON that breaks the schema).</summary>
     public const string LlmBadOutput = "llm_bad_output";
 
+    /// <summary>An agent used more tokens than its token_budget allows.</summary>
+    public const string LlmBudgetExceeded = "llm_budget_exceeded";
+
+    /// <summary>An agent was still calling tools when it reached max_turns.</summary>
+    public const string AgentMaxTurns = "agent_max_turns";
+
     /// <summary>The prompt and answer do not fit the model's context window.</summary>
     public const string LlmContextTooLong = "llm_context_too_long";
 

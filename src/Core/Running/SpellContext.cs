@@ -46,6 +46,9 @@ public sealed class SpellContext
     /// <summary>The tools this run can call: the host's and those the spell registered.</summary>
     public Tools.ToolSet Tools { get; }
 
+    /// <summary>The agents this run has created.</summary>
+    public Agents.AgentSet Agents { get; } = new();
+
     /// <summary>Tokens this run has used across all its LLM calls.</summary>
     public Llm.LlmUsage Usage { get; } = new();
 

@@ -230,7 +230,7 @@ public static class SpellJson
 
                 writer.WriteEndObject();
                 break;
-            case SpellCallback:
+            case SpellCallback or SpellHostFunction:
                 throw new SpellException(SpellErrorCode.BadArgument, "a function cannot be converted to JSON");
             default:
                 throw new InvalidOperationException($"unknown spell value {value.GetType().Name}");

@@ -11,7 +11,7 @@ namespace LlmSpell.Engines.JavaScript;
 public sealed class JavaScriptEngine : ISpellEngine, IEditorSupport
 {
     private const int MaxCachedScripts = 256;
-    private const string Header = "(async function (input) {";
+    private const string Header = "(async function () {";
 
     // Parsing dominates start-up for a repeated spell; a prepared script is immutable and shareable.
     private readonly ConcurrentDictionary<string, Prepared<Script>> _prepared = new(StringComparer.Ordinal);
@@ -45,9 +45,9 @@ public sealed class JavaScriptEngine : ISpellEngine, IEditorSupport
             return cached;
         }
 
-        // The spell is the body of an async function: top-level `return` gives the result, `await`
-        // works at top level, and `input` is its parameter. The header shares the first line so
-        // line numbers in errors stay those of the file.
+        // The spell is the body of an async function: top-level `return` gives the result and `await`
+        // works at top level. `input` is a global, not a parameter, so a spell may declare its own.
+        // The header shares the first line so line numbers in errors stay those of the file.
         var source = Header + script.SourceWithoutShebang + "\n})";
         Prepared<Script> prepared;
         try

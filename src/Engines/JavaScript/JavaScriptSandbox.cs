@@ -61,8 +61,9 @@ internal sealed partial class JavaScriptSandbox : IDisposable
     {
         try
         {
+            _engine.SetValue("input", ToJs(_context.Input, 0));
             var function = _engine.Evaluate(script);
-            var result = AwaitValue(_engine.Call(function, JsValue.Undefined, [ToJs(_context.Input, 0)]));
+            var result = AwaitValue(_engine.Call(function, JsValue.Undefined, []));
 
             // A last check catches what one built-in call overshot after the final statement.
             _engine.Constraints.Check();
@@ -445,6 +446,8 @@ internal sealed partial class JavaScriptSandbox : IDisposable
                 return target;
             case JsCallback callback when ReferenceEquals(callback.Sandbox, this):
                 return callback.Function;
+            case SpellHostFunction host:
+                return new ClrFunction(_engine, host.Function.Name, (_, arguments) => Invoke(host.Function, arguments), host.Function.Parameters.Count, PropertyFlag.Configurable);
             default:
                 throw new SpellException(SpellErrorCode.BadArgument, $"a {SpellValue.TypeName(value.Kind)} from elsewhere cannot be passed into JavaScript");
         }

@@ -160,4 +160,4 @@ local function trip()
   if info then return info.short_src, info.currentline end
 end
 
-return run, trip, list_mt
+return run, trip, list_mt, bind

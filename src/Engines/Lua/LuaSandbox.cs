@@ -38,11 +38,14 @@ internal sealed partial class LuaSandbox : IDisposable
     private readonly LuaState _main;
     private readonly Dictionary<IntPtr, LuaState> _threads = [];
     private readonly Stack<LuaState> _activeThreads = new();
-    private readonly IReadOnlyList<SpellFunction> _functions;
+    // API functions first, then host functions handed to the spell as values (agents' run…).
+    private readonly List<SpellFunction> _functions;
+    private readonly Dictionary<SpellHostFunction, int> _hostFunctionIds = new(ReferenceEqualityComparer.Instance);
     private readonly IntPtr _debugRecord;
     private int _runReference;
     private int _tripReference;
     private int _listMetatableReference;
+    private int _bindReference;
     private long _instructions;
     private SpellLocation? _tripLocation;
     private bool _disposed;
@@ -224,11 +227,12 @@ internal sealed partial class LuaSandbox : IDisposable
         lua.PushCFunction(_hostPrint);
         PushModuleTable(lua);
         lua.PushLightUserData(IntPtr.Zero);
-        if (lua.PCall(4, 3, 0) != LuaStatus.OK)
+        if (lua.PCall(4, 4, 0) != LuaStatus.OK)
         {
             throw new InvalidOperationException("the Lua bootstrap failed: " + ReadString(lua, -1));
         }
 
+        _bindReference = lua.Ref(LuaRegistry.Index);
         _listMetatableReference = lua.Ref(LuaRegistry.Index);
         _tripReference = lua.Ref(LuaRegistry.Index);
         _runReference = lua.Ref(LuaRegistry.Index);
@@ -582,8 +586,31 @@ internal sealed partial class LuaSandbox : IDisposable
             case LuaCallback callback when ReferenceEquals(callback.Sandbox, this):
                 lua.RawGetInteger(LuaRegistry.Index, callback.Reference);
                 break;
+            case SpellHostFunction host:
+                PushHostFunction(lua, host);
+                break;
             default:
                 throw new SpellException(SpellErrorCode.BadArgument, $"a {SpellValue.TypeName(value.Kind)} from elsewhere cannot be passed into Lua");
+        }
+    }
+
+    /// <summary>Pushes the Lua wrapper of a host function, made by the bootstrap's bind like every API function.</summary>
+    private void PushHostFunction(LuaState lua, SpellHostFunction host)
+    {
+        if (!_hostFunctionIds.TryGetValue(host, out var id))
+        {
+            id = _functions.Count;
+            _functions.Add(host.Function);
+            _hostFunctionIds[host] = id;
+        }
+
+        lua.RawGetInteger(LuaRegistry.Index, _bindReference);
+        lua.PushInteger(id);
+        if (lua.PCall(1, 1, 0) != LuaStatus.OK)
+        {
+            var message = ReadString(lua, -1);
+            lua.Pop(1);
+            throw new SpellException(SpellErrorCode.HostError, "cannot bind a host function: " + message);
         }
     }
 
