@@ -30,6 +30,7 @@ public static class SpellServices
             ReplayFrom = options.ReplayFrom is null ? null : Path.GetFullPath(options.ReplayFrom, options.WorkingDirectory),
         };
 
+        var tools = ToolSettingsLoader.Load(options.WorkingDirectory);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging
             .SetMinimumLevel(options.MinimumLogLevel)
@@ -42,7 +43,7 @@ public static class SpellServices
         services.AddSingleton(sp => new LlmService(sp.GetRequiredService<ProviderFactory>().Create(settings), new LlmOptions { DefaultModel = settings.DefaultModel }, notices));
         services.AddSingleton<IStateStore>(new FileStateStore(Path.Combine(options.WorkingDirectory, DataFolder, "state")));
         services.AddSingleton(SpellApi.Standard);
-        services.AddSingleton(sp => new SpellHost(sp.GetRequiredService<SpellApi>(), sp.GetRequiredService<LlmService>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<ILoggerFactory>(), tools: BuiltInTools.Create(new BuiltInToolOptions { WorkspaceRoot = Path.Combine(options.WorkingDirectory, DataFolder, "workspace") })));
+        services.AddSingleton(sp => new SpellHost(sp.GetRequiredService<SpellApi>(), sp.GetRequiredService<LlmService>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<ILoggerFactory>(), tools: BuiltInTools.Create(tools)));
         services.AddSingleton<SpellRunner>();
         return services.BuildServiceProvider();
     }

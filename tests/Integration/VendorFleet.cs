@@ -25,7 +25,7 @@ public sealed class VendorFleet : IAsyncDisposable
         ["ollama"] = await OllamaServer.StartAsync(),
     });
 
-    public SpellTestHost Host(ISpellEngine engine)
+    public SpellTestHost Host(ISpellEngine engine, LlmSpell.Tools.BuiltIn.BuiltInToolOptions? toolOptions = null)
     {
         var settings = new LlmSettings
         {
@@ -39,7 +39,7 @@ public sealed class VendorFleet : IAsyncDisposable
                 new() { Name = "ollama", Kind = ProviderKind.Ollama, KeyOptional = true, BaseUrl = Servers["ollama"].BaseUrl, DefaultModel = "llama3.2" },
             ],
         };
-        return new SpellTestHost([engine], providers: _factory.Create(settings));
+        return new SpellTestHost([engine], providers: _factory.Create(settings), toolOptions: toolOptions);
     }
 
     public async ValueTask DisposeAsync()
