@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LlmSpell.FakeProviders;
 
@@ -21,7 +16,7 @@ public abstract class FakeVendorServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<FakeReply> _replies = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private WebApplication? _app;
+    private LoopbackServer? _server;
 
     /// <summary>Where clients point their base URL, ending in '/'.</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -38,22 +33,15 @@ public abstract class FakeVendorServer : IAsyncDisposable
 
     protected async Task ListenAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-        MapRoutes(_app);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = new Uri(address.TrimEnd('/') + BasePath);
+        _server = await LoopbackServer.StartAsync(MapRoutes);
+        BaseUrl = new Uri(_server.Address.AbsoluteUri.TrimEnd('/') + BasePath);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);

@@ -6,12 +6,7 @@ using LlmSpell.Testing;
 using LlmSpell.Tools.BuiltIn;
 using LlmSpell.Values;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace LlmSpell.Integration;
@@ -20,7 +15,7 @@ namespace LlmSpell.Integration;
 public sealed class ExampleTests : IAsyncLifetime
 {
     private VendorFleet _fleet = null!;
-    private WebApplication _pages = null!;
+    private LoopbackServer _pages = null!;
     private string _pagesUrl = "";
 
     public static TheoryData<string> Examples() =>
@@ -31,13 +26,8 @@ public sealed class ExampleTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _fleet = await VendorFleet.StartAsync();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _pages = builder.Build();
-        _pages.MapGet("/eiffel", () => Results.Text("The Eiffel Tower was completed in 1889 for the World's Fair."));
-        await _pages.StartAsync();
-        _pagesUrl = _pages.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _pages = await LoopbackServer.StartAsync(app => app.MapGet("/eiffel", () => Results.Text("The Eiffel Tower was completed in 1889 for the World's Fair.")));
+        _pagesUrl = _pages.Address.AbsoluteUri.TrimEnd('/');
     }
 
     public async ValueTask DisposeAsync()

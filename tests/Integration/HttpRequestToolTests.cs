@@ -1,15 +1,11 @@
 using LlmSpell.Engines.Lua;
+using LlmSpell.FakeProviders;
 using LlmSpell.Errors;
 using LlmSpell.Testing;
 using LlmSpell.Tools.BuiltIn;
 using LlmSpell.Values;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace LlmSpell.Integration;
@@ -17,26 +13,26 @@ namespace LlmSpell.Integration;
 /// <summary>http_request against a local server; loopback is reachable only because these tests allow it.</summary>
 public sealed class HttpRequestToolTests : IAsyncLifetime
 {
-    private WebApplication _server = null!;
+    private LoopbackServer _server = null!;
     private string _base = "";
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _server = builder.Build();
-        _server.MapGet("/json", () => Results.Json(new { city = "Oslo", temperature = -3 }));
-        _server.MapPost("/echo", async context =>
+        _server = await LoopbackServer.StartAsync(Routes);
+        _base = _server.Address.AbsoluteUri.TrimEnd('/');
+    }
+
+    private static void Routes(WebApplication server)
+    {
+        server.MapGet("/json", () => Results.Json(new { city = "Oslo", temperature = -3 }));
+        server.MapPost("/echo", async context =>
         {
             context.Response.ContentType = "text/plain";
             await context.Request.Body.CopyToAsync(context.Response.Body);
         });
-        _server.MapGet("/hop", () => Results.Redirect("/json"));
-        _server.MapGet("/away", () => Results.Redirect("http://example.com/"));
-        _server.MapGet("/big", () => Results.Text(new string('x', 3 * 1024 * 1024)));
-        await _server.StartAsync();
-        _base = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.MapGet("/hop", () => Results.Redirect("/json"));
+        server.MapGet("/away", () => Results.Redirect("http://example.com/"));
+        server.MapGet("/big", () => Results.Text(new string('x', 3 * 1024 * 1024)));
     }
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
