@@ -15,6 +15,7 @@ public static class LlmSpellCommandLine
             EnginesCommand.Create(console),
             ApiCommand.Create(console),
             ProvidersCommand.Create(console),
+            McpCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -2,6 +2,7 @@ using LlmSpell.Api;
 using LlmSpell.Engines.JavaScript;
 using LlmSpell.Engines.Lua;
 using LlmSpell.Llm;
+using LlmSpell.Mcp;
 using LlmSpell.Providers;
 using LlmSpell.Running;
 using LlmSpell.State;
@@ -12,7 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace LlmSpell.Cli;
 
 /// <summary>What the CLI was asked for that shapes the services.</summary>
-public sealed record CliHostOptions(string WorkingDirectory, LogLevel MinimumLogLevel = LogLevel.Information, string? RecordTo = null, string? ReplayFrom = null);
+/// <param name="ConnectMcp">Start the configured MCP servers; only commands that call tools need them.</param>
+public sealed record CliHostOptions(string WorkingDirectory, LogLevel MinimumLogLevel = LogLevel.Information, string? RecordTo = null, string? ReplayFrom = null, bool ConnectMcp = false);
 
 /// <summary>The composition root: which engines, providers and stores the CLI runs with.</summary>
 public static class SpellServices
@@ -31,7 +33,11 @@ public static class SpellServices
         };
 
         var tools = ToolSettingsLoader.Load(options.WorkingDirectory);
+        var mcpServers = McpSettingsLoader.Load(options.WorkingDirectory, LlmSettingsLoader.ConfigFiles);
         var services = new ServiceCollection();
+        services.AddSingleton(sp => options.ConnectMcp && mcpServers.Count > 0
+            ? McpToolSource.ConnectAsync(mcpServers, notices, loggerFactory: null, CancellationToken.None).GetAwaiter().GetResult()
+            : new McpToolSource());
         services.AddLogging(logging => logging
             .SetMinimumLevel(options.MinimumLogLevel)
             .AddSimpleConsole(console => console.SingleLine = true)
@@ -43,7 +49,7 @@ public static class SpellServices
         services.AddSingleton(sp => new LlmService(sp.GetRequiredService<ProviderFactory>().Create(settings), new LlmOptions { DefaultModel = settings.DefaultModel }, notices));
         services.AddSingleton<IStateStore>(new FileStateStore(Path.Combine(options.WorkingDirectory, DataFolder, "state")));
         services.AddSingleton(SpellApi.Standard);
-        services.AddSingleton(sp => new SpellHost(sp.GetRequiredService<SpellApi>(), sp.GetRequiredService<LlmService>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<ILoggerFactory>(), tools: BuiltInTools.Create(tools)));
+        services.AddSingleton(sp => new SpellHost(sp.GetRequiredService<SpellApi>(), sp.GetRequiredService<LlmService>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<ILoggerFactory>(), tools: [.. BuiltInTools.Create(tools), .. sp.GetRequiredService<McpToolSource>().Tools]));
         services.AddSingleton<SpellRunner>();
         return services.BuildServiceProvider();
     }

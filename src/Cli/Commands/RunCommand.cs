@@ -66,7 +66,7 @@ public static class RunCommand
 
             script = await SpellScript.LoadAsync(request.File, limits, cancellationToken).ConfigureAwait(false);
             var inputMap = await SpellInputParser.ParseAsync(request.Inputs, request.InputJson, console.In, cancellationToken).ConfigureAwait(false);
-            services = SpellServices.Build(console.Error, new CliHostOptions(Environment.CurrentDirectory, request.Verbose ? LogLevel.Debug : LogLevel.Information, request.RecordTo, request.ReplayFrom));
+            services = SpellServices.Build(console.Error, new CliHostOptions(Environment.CurrentDirectory, request.Verbose ? LogLevel.Debug : LogLevel.Information, request.RecordTo, request.ReplayFrom, ConnectMcp: true));
             services.GetRequiredService<SpellRunner>().ResolveEngine(script, request.Engine);
             options = new SpellRunOptions
             {

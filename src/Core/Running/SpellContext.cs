@@ -26,6 +26,17 @@ public sealed class SpellContext
         Logger = host.LoggerFactory.CreateLogger("spell." + script.Name);
     }
 
+    /// <summary>
+    /// A context for calling host tools outside any spell run (serving them over MCP): no script, the
+    /// default limits, output discarded, state and workspace under <paramref name="scope"/>.
+    /// </summary>
+    public static SpellContext ForToolCall(SpellHost host, string scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var limits = SandboxLimits.Default;
+        return new SpellContext(host, new SpellScript(scope, ""), SpellMap.Empty, limits, new SpellOutput(TextWriter.Null, limits.MaxOutputBytes), scope, cancellationToken, cancellationToken);
+    }
+
     public SpellHost Host { get; }
 
     public SpellApi Api => Host.Api;

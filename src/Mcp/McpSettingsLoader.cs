@@ -1,0 +1,60 @@
+using LlmSpell.Errors;
+using Microsoft.Extensions.Configuration;
+
+namespace LlmSpell.Mcp;
+
+/// <summary>
+/// MCP servers from the "mcp" section of llmspell.json / .llmspell/config.json:
+/// <code>{ "mcp": { "servers": { "files": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "."] },
+///                               "search": { "url": "https://mcp.example.com/mcp" } } } }</code>
+/// </summary>
+public static class McpSettingsLoader
+{
+    public static IReadOnlyList<McpServerSettings> Load(string workingDirectory, IEnumerable<string> configFiles)
+    {
+        var servers = new Dictionary<string, McpServerSettings>(StringComparer.Ordinal);
+        foreach (var file in configFiles.Select(f => Path.Combine(workingDirectory, f)).Where(File.Exists))
+        {
+            IConfigurationSection section;
+            try
+            {
+                section = new ConfigurationBuilder().AddJsonFile(file, optional: false).Build().GetSection("mcp:servers");
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new SpellException(SpellErrorCode.BadArgument, $"{file}: {ex.InnerException?.Message ?? ex.Message}");
+            }
+
+            foreach (var server in section.GetChildren())
+            {
+                if (!System.Text.RegularExpressions.Regex.IsMatch(server.Key, "^[A-Za-z0-9-]{1,32}$"))
+                {
+                    throw new SpellException(SpellErrorCode.BadArgument, $"{file}: mcp.servers.{server.Key}: names are 1 to 32 letters, digits or '-' (tools are named <server>_<tool>)");
+                }
+
+                Uri? url = null;
+                if (server["url"] is { } text && !(Uri.TryCreate(text, UriKind.Absolute, out url) && url.Scheme is "http" or "https"))
+                {
+                    throw new SpellException(SpellErrorCode.BadArgument, $"{file}: mcp.servers.{server.Key}.url '{text}' is not an http(s) URL");
+                }
+
+                var command = server["command"];
+                if ((command is null) == (url is null))
+                {
+                    throw new SpellException(SpellErrorCode.BadArgument, $"{file}: mcp.servers.{server.Key} needs exactly one of 'command' or 'url'");
+                }
+
+                servers[server.Key] = new McpServerSettings
+                {
+                    Name = server.Key,
+                    Command = command,
+                    Url = url,
+                    Arguments = [.. server.GetSection("args").GetChildren().Select(a => a.Value ?? "")],
+                    Environment = server.GetSection("env").GetChildren().ToDictionary(e => e.Key, e => e.Value ?? ""),
+                };
+            }
+        }
+
+        return [.. servers.Values];
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using LlmSpell.Testing;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Xunit;
+
+namespace LlmSpell.Integration;
+
+/// <summary>LlmSpell as an MCP server, checked with the SDK's own client, and as an MCP client of itself.</summary>
+public sealed class McpTests : IDisposable
+{
+    private readonly LlmSpellProcess _llmspell = new();
+
+    private static string Cli => Path.Combine(AppContext.BaseDirectory, "llmspell.dll");
+
+    [Fact]
+    public async Task Mcp_serve_offers_the_built_in_tools_to_an_mcp_client()
+    {
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "llmspell",
+            Command = "dotnet",
+            Arguments = [Cli, "mcp", "serve"],
+            WorkingDirectory = _llmspell.WorkingDirectory,
+        });
+        await using var client = await McpClient.CreateAsync(transport, cancellationToken: TestContext.Current.CancellationToken);
+
+        var tools = await client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Contains(tools, t => t.Name == "calculator");
+        Assert.Contains(tools, t => t.Name == "http_request");
+        var calculator = tools.Single(t => t.Name == "calculator");
+        Assert.Contains("expression", calculator.JsonSchema.GetRawText(), StringComparison.Ordinal);
+
+        var result = await client.CallToolAsync("calculator", new Dictionary<string, object?> { ["expression"] = "6 * 7" }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.NotEqual(true, result.IsError);
+        Assert.Equal("42", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+
+        var bad = await client.CallToolAsync("calculator", new Dictionary<string, object?> { ["nope"] = 1 }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(bad.IsError);
+    }
+
+    [Fact]
+    public async Task A_spell_calls_the_tools_of_a_configured_mcp_server()
+    {
+        _llmspell.Write("llmspell.json", JsonSerializer.Serialize(new { mcp = new { servers = new Dictionary<string, object> { ["self"] = new { command = "dotnet", args = new[] { Cli, "mcp", "serve" } } } } }));
+        var spell = _llmspell.Write("mcp.lua", "local d = tools.describe('self_calculator')\nreturn { sum = tools.call('self_calculator', { expression = '6*7' }), source = d.source, has_schema = d.parameters.required[1] }");
+
+        var (exit, output, error) = await _llmspell.RunAsync("run", spell, "--json");
+
+        Assert.True(exit == 0, error + output);
+        using var json = JsonDocument.Parse(output);
+        var result = json.RootElement.GetProperty("result");
+        Assert.Equal(42, result.GetProperty("sum").GetInt32());
+        Assert.Equal("self", result.GetProperty("source").GetString());
+        Assert.Equal("expression", result.GetProperty("has_schema").GetString());
+    }
+
+    [Fact]
+    public async Task An_unreachable_mcp_server_is_reported_and_skipped()
+    {
+        _llmspell.Write("llmspell.json", """{ "mcp": { "servers": { "broken": { "command": "/no/such/program" } } } }""");
+        var (exit, output, error) = await _llmspell.RunAsync("run", _llmspell.Write("x.lua", "return #tools.list()"));
+        Assert.True(exit == 0, error);
+        Assert.Contains("MCP server 'broken' is not available", error, StringComparison.Ordinal);
+        Assert.Equal("11\n", output);
+    }
+
+    public void Dispose() => _llmspell.Dispose();
+}
