@@ -23,6 +23,12 @@ public abstract class FakeVendorServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>Answers requests when no reply is queued (benchmarks need endless replies); null echoes.</summary>
+    public Func<JsonNode, FakeReply>? Responder { get; set; }
+
+    /// <summary>Whether requests are kept; benchmarks send millions and turn this off.</summary>
+    public bool KeepRequests { get; set; } = true;
+
     public void Enqueue(params FakeReply[] replies)
     {
         foreach (var reply in replies)
@@ -56,9 +62,13 @@ public abstract class FakeVendorServer : IAsyncDisposable
     protected async Task<(JsonNode Body, FakeReply Reply)> ReceiveAsync(HttpContext context)
     {
         var body = await JsonNode.ParseAsync(context.Request.Body) ?? new JsonObject();
-        var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path, headers, body));
-        return (body, _replies.TryDequeue(out var reply) ? reply : FakeReply.Answer("fake: " + LastUserText(body)));
+        if (KeepRequests)
+        {
+            var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
+            _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path, headers, body));
+        }
+
+        return (body, _replies.TryDequeue(out var reply) ? reply : Responder?.Invoke(body) ?? FakeReply.Answer("fake: " + LastUserText(body)));
     }
 
     protected void RecordBodiless(HttpContext context) =>
