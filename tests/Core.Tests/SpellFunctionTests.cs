@@ -46,6 +46,16 @@ public sealed class SpellFunctionTests
     }
 
     [Fact]
+    public async Task An_empty_map_is_an_empty_list_where_only_a_list_is_accepted()
+    {
+        var count = new SpellModule("demo", "", [new SpellFunction("count", "", [new("items", SpellTypes.List, "")], SpellTypes.Int,
+            call => ValueTask.FromResult(SpellValue.From(call.GetList(0).Count)))]).Functions[0];
+        Assert.Equal(SpellValue.From(0), await count.InvokeAsync(Context, [SpellMap.Empty]));
+        var error = await Assert.ThrowsAsync<SpellException>(async () => await count.InvokeAsync(Context, [SpellValue.Map([new("a", SpellValue.From(1))])]));
+        Assert.Equal("demo.count: argument 1 (items) must be list, got map", error.Message);
+    }
+
+    [Fact]
     public void A_required_parameter_after_an_optional_one_is_refused_when_the_contract_is_built()
     {
         Assert.Throws<ArgumentException>(() => new SpellFunction("bad", "", [new("a", SpellTypes.Any, "", IsOptional: true), new("b", SpellTypes.Any, "")], SpellTypes.Null, _ => ValueTask.FromResult(SpellValue.Null)));

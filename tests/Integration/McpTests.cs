@@ -55,6 +55,28 @@ public sealed class McpTests : IDisposable
         Assert.Equal("expression", result.GetProperty("has_schema").GetString());
     }
 
+    [Theory]
+    [InlineData("mcp-agent.lua")]
+    [InlineData("mcp-agent.js")]
+    public async Task The_mcp_agent_example_calls_an_mcp_tool_through_a_real_provider_wire(string example)
+    {
+        await using var vendor = await FakeProviders.OpenAiCompatibleServer.StartAsync();
+        vendor.Enqueue(FakeProviders.FakeReply.CallTools(("c1", "self_calculator", "{\"expression\":\"17 * 23\"}")), FakeProviders.FakeReply.Answer("17 * 23 = 391"));
+        _llmspell.Environment["OPENAI_API_KEY"] = "k";
+        _llmspell.Environment["OPENAI_BASE_URL"] = vendor.BaseUrl.ToString();
+        _llmspell.Write("llmspell.json", JsonSerializer.Serialize(new { mcp = new { servers = new Dictionary<string, object> { ["self"] = new { command = "dotnet", args = new[] { Cli, "mcp", "serve" } } } } }));
+
+        var (exit, output, error) = await _llmspell.RunAsync("run", Path.Combine(LlmSpellProcess.Examples, example), "--json");
+
+        Assert.True(exit == 0, error + output);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("17 * 23 = 391", json.RootElement.GetProperty("result").GetProperty("answer").GetString());
+        var offered = vendor.Requests[0].Body!["tools"]!.AsArray().Select(t => (string?)t!["function"]!["name"]).ToList();
+        Assert.Contains("self_calculator", offered);
+        var toolResult = vendor.Requests[1].Body!["messages"]!.AsArray().Single(m => (string?)m!["role"] == "tool");
+        Assert.Equal("391", (string?)toolResult!["content"]);
+    }
+
     [Fact]
     public async Task An_unreachable_mcp_server_is_reported_and_skipped()
     {

@@ -47,18 +47,14 @@ public sealed record AgentSpec
             throw new SpellException(SpellErrorCode.BadArgument, "agent.create: 'name' must be 1 to 64 letters, digits, '_' or '-'");
         }
 
-        var handoffs = spec.Get("handoffs") switch
+        var handoffList = options.GetList("handoffs", "a list of agent names") ?? SpellList.Empty;
+        if (handoffList.Any(v => v is not SpellString))
         {
-            SpellNull => [],
-            SpellList list when list.All(v => v is SpellString) => list.Select(v => ((SpellString)v).Value).ToList(),
-            _ => throw new SpellException(SpellErrorCode.BadArgument, "agent.create: 'handoffs' must be a list of agent names"),
-        };
-        var tools = spec.Get("tools") switch
-        {
-            SpellNull => [],
-            SpellList list => list.ToList(),
-            _ => throw new SpellException(SpellErrorCode.BadArgument, "agent.create: 'tools' must be a list of tool names, agent names or tool specs"),
-        };
+            throw new SpellException(SpellErrorCode.BadArgument, "agent.create: option 'handoffs' must be a list of agent names");
+        }
+
+        var handoffs = handoffList.Select(v => ((SpellString)v).Value).ToList();
+        var tools = (options.GetList("tools", "a list of tool names, agent names or tool specs") ?? SpellList.Empty).ToList();
         var temperature = options.GetNumber("temperature");
         if (temperature is < 0 or > 2)
         {

@@ -86,6 +86,12 @@ public sealed class SpellFunction
                 continue;
             }
 
+            // An empty Lua table arrives as an empty map; where only a list makes sense it is one.
+            if (value is SpellMap { Count: 0 } && parameter.Types.HasFlag(SpellTypes.List) && !parameter.Types.HasFlag(SpellTypes.Map))
+            {
+                value = SpellList.Empty;
+            }
+
             if (!parameter.Types.Accepts(value.Kind))
             {
                 var got = value.IsNull ? "nothing" : SpellValue.TypeName(value.Kind);

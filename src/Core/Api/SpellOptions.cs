@@ -47,6 +47,15 @@ public readonly struct SpellOptions(string functionName, SpellMap map)
         var other => throw Bad(name, "a boolean", other),
     };
 
+    /// <summary>A list option; an empty map (an empty Lua table) reads as an empty list.</summary>
+    public SpellList? GetList(string name, string expected) => Map.Get(name) switch
+    {
+        SpellNull => null,
+        SpellList list => list,
+        SpellMap { Count: 0 } => SpellList.Empty,
+        _ => throw new SpellException(SpellErrorCode.BadArgument, $"{functionName}: option '{name}' must be {expected}"),
+    };
+
     /// <summary>Rejects options the function does not know, so a typo (<c>max_token</c>) is an error, not silently ignored.</summary>
     public void RejectUnknown(params string[] known)
     {

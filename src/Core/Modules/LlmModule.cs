@@ -253,15 +253,11 @@ public static class LlmModule
             Temperature = (float?)temperature,
             MaxOutputTokens = options.GetInt("max_tokens", 1, 10_000_000),
         };
-        if (options.Map.Get("tools") is SpellList tools)
+        if (options.GetList("tools", "a list of tool names or { name, description, parameters, handler }") is { } tools)
         {
             var context = call.Context;
             var name = call.Function.QualifiedName;
             chatOptions.Tools = [.. tools.Select((item, i) => (AITool)new ToolFunction(item is SpellString registered ? context.Tools.Get(registered.Value) : ScriptTool.FromSpec(item, $"{name}: option 'tools' item {i + 1}"), context))];
-        }
-        else if (!options.Map.Get("tools").IsNull)
-        {
-            throw new SpellException(SpellErrorCode.BadArgument, $"{call.Function.QualifiedName}: option 'tools' must be a list of tool names or {{ name, description, parameters, handler }}");
         }
 
         return new LlmRequest(target, chatOptions, messages, options.GetInt("max_tool_turns", 1, 100) ?? DefaultMaxToolTurns);
