@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LlmSpell.Errors;
@@ -59,6 +58,4 @@ internal static partial class ProviderErrors
 
     internal static string Redact(string text, string? key) =>
         string.IsNullOrEmpty(key) || key.Length < 4 ? text : text.Replace(key, "[key]", StringComparison.Ordinal);
-
-    internal static bool IsStatus(HttpStatusCode code, int status) => (int)code == status;
 }

@@ -70,9 +70,10 @@ public sealed class SpellRunner
             {
                 SpellValue value = SpellValue.Null;
                 SpellError? error = null;
-                var context = new SpellContext(_host, script, options.Input, limits, output, scope, deadline.Token, cancellationToken);
+                SpellContext? context = null;
                 try
                 {
+                    context = new SpellContext(_host, script, options.Input, limits, output, scope, deadline.Token, cancellationToken);
                     value = engine.Execute(script, context);
                     error = context.TrippedLimit;
                 }
@@ -87,7 +88,7 @@ public sealed class SpellRunner
                     error = new SpellError(SpellErrorCode.HostError, $"the {engine.Name} engine failed: {ex.Message}");
                 }
 
-                completion.TrySetResult(new SpellRunResult(error is null ? value : SpellValue.Null, error, engine.Name, stopwatch.Elapsed) { Usage = context.Usage });
+                completion.TrySetResult(new SpellRunResult(error is null ? value : SpellValue.Null, error, engine.Name, stopwatch.Elapsed) { Usage = context?.Usage ?? new() });
             },
             SandboxStackBytes)
         {
