@@ -22,6 +22,24 @@ public static class SpellServices
     /// <summary>The folder, under the working directory, where embedded defaults keep their data.</summary>
     public const string DataFolder = ".llmspell";
 
+    /// <summary>
+    /// <see cref="Build"/> for commands: a malformed llmspell.json is reported on stderr and gives
+    /// null, which the command turns into <see cref="ExitCodes.Usage"/>.
+    /// </summary>
+    public static async Task<ServiceProvider?> TryBuildAsync(CliConsole console, CliHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        try
+        {
+            return Build(console.Error, options);
+        }
+        catch (Errors.SpellException ex)
+        {
+            await console.Error.WriteLineAsync($"llmspell: {ex.Message}").ConfigureAwait(false);
+            return null;
+        }
+    }
+
     /// <exception cref="Errors.SpellException">With code <c>bad_argument</c> for a malformed llmspell.json.</exception>
     public static ServiceProvider Build(TextWriter notices, CliHostOptions options)
     {

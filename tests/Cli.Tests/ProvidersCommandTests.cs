@@ -19,11 +19,14 @@ public sealed class ProvidersCommandTests : IDisposable
         Assert.DoesNotContain("very-secret", output + error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_malformed_config_file_is_bad_usage_naming_it()
+    [Theory]
+    [InlineData("providers")]
+    [InlineData("engines")]
+    [InlineData("api")]
+    public async Task A_malformed_config_file_is_bad_usage_naming_it(string command)
     {
         _llmspell.Write("llmspell.json", "{ \"llm\": { \"maxAttempts\": \"lots\" } }");
-        var (exit, _, error) = await _llmspell.RunAsync("providers");
+        var (exit, _, error) = await _llmspell.RunAsync(command);
         Assert.Equal(2, exit);
         Assert.Contains("llmspell.json: llm.maxAttempts must be a whole number", error, StringComparison.Ordinal);
     }

@@ -16,7 +16,12 @@ public static class ApiCommand
         var command = new Command("api", "Write editor declarations of the spell API: TypeScript for JavaScript, LuaLS annotations for Lua.") { output, engine };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var services = SpellServices.Build(console.Error, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning));
+            if (await SpellServices.TryBuildAsync(console, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning)).ConfigureAwait(false) is not { } built)
+            {
+                return ExitCodes.Usage;
+            }
+
+            using var services = built;
             var api = services.GetRequiredService<SpellApi>();
             var name = parse.GetValue(engine);
             var engines = services.GetRequiredService<SpellRunner>().Engines

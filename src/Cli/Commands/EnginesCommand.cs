@@ -13,7 +13,12 @@ public static class EnginesCommand
         var command = new Command("engines", "List the script engines and the file extensions they run.");
         command.SetAction(async (_, _) =>
         {
-            using var services = SpellServices.Build(console.Error, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning));
+            if (await SpellServices.TryBuildAsync(console, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning)).ConfigureAwait(false) is not { } built)
+            {
+                return ExitCodes.Usage;
+            }
+
+            using var services = built;
             foreach (var engine in services.GetRequiredService<SpellRunner>().Engines)
             {
                 var names = string.Join(", ", new[] { engine.Name }.Concat(engine.Aliases));

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using LlmSpell.Errors;
 using LlmSpell.Mcp;
 using LlmSpell.Running;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,16 +15,10 @@ public static class McpCommand
         var serve = new Command("serve", "Serve the built-in tools over MCP on stdio.") { scope };
         serve.SetAction(async (parse, cancellationToken) =>
         {
-            ServiceProvider services;
-            try
+            // Configured MCP servers are not connected: a config naming this very server would
+            // otherwise start it again, without end.
+            if (await SpellServices.TryBuildAsync(console, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning)).ConfigureAwait(false) is not { } services)
             {
-                // Configured MCP servers are not connected: a config naming this very server would
-                // otherwise start it again, without end.
-                services = SpellServices.Build(console.Error, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning));
-            }
-            catch (SpellException ex)
-            {
-                await console.Error.WriteLineAsync($"llmspell: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 

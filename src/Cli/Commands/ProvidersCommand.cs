@@ -1,5 +1,4 @@
 using System.CommandLine;
-using LlmSpell.Errors;
 using LlmSpell.Llm;
 using LlmSpell.Providers;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,14 +14,8 @@ public static class ProvidersCommand
         var command = new Command("providers", "List LLM providers, whether their keys are present, and the default.");
         command.SetAction(async (_, _) =>
         {
-            ServiceProvider services;
-            try
+            if (await SpellServices.TryBuildAsync(console, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning)).ConfigureAwait(false) is not { } services)
             {
-                services = SpellServices.Build(console.Error, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning));
-            }
-            catch (SpellException ex)
-            {
-                await console.Error.WriteLineAsync($"llmspell: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
