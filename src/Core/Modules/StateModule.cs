@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using LlmSpell.Api;
+using LlmSpell.State;
 using LlmSpell.Values;
 
 namespace LlmSpell.Modules;
@@ -9,7 +9,8 @@ public static class StateModule
 {
     // update() is read-modify-write; runs in one process serialise on the key so none of them loses
     // another's write. (Across processes the store's own concurrency control is the guard.)
-    private static readonly ConcurrentDictionary<(string Scope, string Key), SemaphoreSlim> UpdateLocks = new();
+    private static readonly KeyedGate<(string Scope, string Key)> UpdateGate = new();
+
 
     public static SpellModule Definition { get; } = new("state", "Key/value state of this spell that outlives the run.",
     [
@@ -51,26 +52,18 @@ public static class StateModule
     private static async ValueTask<SpellValue> UpdateAsync(SpellCall call)
     {
         var (scope, key, store) = (call.Context.StateScope, call.GetString(0), call.Context.Host.State);
-        var gate = UpdateLocks.GetOrAdd((scope, key), _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(call.CancellationToken).ConfigureAwait(false);
-        try
+        using var gate = await UpdateGate.EnterAsync((scope, key), call.CancellationToken).ConfigureAwait(false);
+        var old = await store.GetAsync(scope, key, call.CancellationToken).ConfigureAwait(false) ?? SpellValue.Null;
+        var updated = await call.GetCallback(1).InvokeAsync([old], call.CancellationToken).ConfigureAwait(false);
+        if (updated.IsNull)
         {
-            var old = await store.GetAsync(scope, key, call.CancellationToken).ConfigureAwait(false) ?? SpellValue.Null;
-            var updated = await call.GetCallback(1).InvokeAsync([old], call.CancellationToken).ConfigureAwait(false);
-            if (updated.IsNull)
-            {
-                await store.DeleteAsync(scope, key, call.CancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await store.SetAsync(scope, key, updated, call.CancellationToken).ConfigureAwait(false);
-            }
+            await store.DeleteAsync(scope, key, call.CancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await store.SetAsync(scope, key, updated, call.CancellationToken).ConfigureAwait(false);
+        }
 
-            return updated;
-        }
-        finally
-        {
-            gate.Release();
-        }
+        return updated;
     }
 }
