@@ -11,7 +11,13 @@ public abstract class SandboxCallback(SpellContext context) : SpellCallback
     public SpellContext Context { get; } = context ?? throw new ArgumentNullException(nameof(context));
 
     public sealed override ValueTask<SpellValue> InvokeAsync(IReadOnlyList<SpellValue> arguments, CancellationToken cancellationToken = default) =>
-        new(Context.Dispatcher.InvokeAsync(() => CallInSandbox(arguments)));
+        new(Context.Dispatcher.InvokeAsync(() => CallInSandbox(arguments), RunsInline));
+
+    /// <summary>
+    /// Whether a call made on the sandbox thread may run at once. Engines with an event loop say no:
+    /// a callback started while the engine is busy could not let its promises settle.
+    /// </summary>
+    protected virtual bool RunsInline => true;
 
     /// <summary>Runs the script function; called on the sandbox thread only.</summary>
     protected abstract SpellValue CallInSandbox(IReadOnlyList<SpellValue> arguments);

@@ -26,10 +26,16 @@ public sealed class SpellDispatcher
     }
 
     /// <summary>Runs <paramref name="work"/> on the sandbox thread: at once when already there, else queued.</summary>
-    public Task<T> InvokeAsync<T>(Func<T> work)
+    public Task<T> InvokeAsync<T>(Func<T> work) => InvokeAsync(work, inline: true);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the sandbox thread; with <paramref name="inline"/> false it is
+    /// always queued, even from that thread, so it runs from the sandbox's own loop.
+    /// </summary>
+    public Task<T> InvokeAsync<T>(Func<T> work, bool inline)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (IsOnSandboxThread)
+        if (inline && IsOnSandboxThread)
         {
             try
             {

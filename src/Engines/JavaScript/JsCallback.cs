@@ -11,5 +11,9 @@ internal sealed class JsCallback(JavaScriptSandbox sandbox, JsValue function) : 
 
     internal JsValue Function { get; } = function;
 
+    // Jint's event loop does not run re-entrantly: an async callback started from inside a host call
+    // would never settle, so calls always go through the sandbox loop.
+    protected override bool RunsInline => false;
+
     protected override SpellValue CallInSandbox(IReadOnlyList<SpellValue> arguments) => Sandbox.CallFunction(Function, arguments);
 }
