@@ -1,4 +1,5 @@
 using LlmSpell.Api;
+using LlmSpell.Configuration;
 using LlmSpell.Engines.JavaScript;
 using LlmSpell.Engines.Lua;
 using LlmSpell.Llm;
@@ -44,14 +45,15 @@ public static class SpellServices
     public static ServiceProvider Build(TextWriter notices, CliHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = LlmSettingsLoader.Load(options.WorkingDirectory, Environment.GetEnvironmentVariable) with
+        var files = SpellConfigFiles.Read(options.WorkingDirectory);
+        var settings = LlmSettingsLoader.Load(files, Environment.GetEnvironmentVariable) with
         {
             RecordTo = options.RecordTo is null ? null : Path.GetFullPath(options.RecordTo, options.WorkingDirectory),
             ReplayFrom = options.ReplayFrom is null ? null : Path.GetFullPath(options.ReplayFrom, options.WorkingDirectory),
         };
 
-        var tools = ToolSettingsLoader.Load(options.WorkingDirectory);
-        var mcpServers = McpSettingsLoader.Load(options.WorkingDirectory, LlmSettingsLoader.ConfigFiles);
+        var tools = ToolSettingsLoader.Load(options.WorkingDirectory, files);
+        var mcpServers = McpSettingsLoader.Load(files);
         var services = new ServiceCollection();
         services.AddSingleton(sp => options.ConnectMcp && mcpServers.Count > 0
             ? McpToolSource.ConnectAsync(mcpServers, notices, loggerFactory: null, CancellationToken.None).GetAwaiter().GetResult()

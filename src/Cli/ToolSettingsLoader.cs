@@ -1,5 +1,5 @@
 using LlmSpell.Errors;
-using LlmSpell.Providers;
+using LlmSpell.Configuration;
 using LlmSpell.Tools.BuiltIn;
 using Microsoft.Extensions.Configuration;
 
@@ -12,21 +12,13 @@ namespace LlmSpell.Cli;
 /// </summary>
 public static class ToolSettingsLoader
 {
-    public static BuiltInToolOptions Load(string workingDirectory)
+    public static BuiltInToolOptions Load(string workingDirectory, IReadOnlyList<SpellConfigFile> files)
     {
+        ArgumentNullException.ThrowIfNull(files);
         var options = new BuiltInToolOptions { WorkspaceRoot = Path.Combine(workingDirectory, SpellServices.DataFolder, "workspace") };
-        foreach (var file in LlmSettingsLoader.ConfigFiles.Select(f => Path.Combine(workingDirectory, f)).Where(File.Exists))
+        foreach (var (file, configuration) in files)
         {
-            IConfigurationSection http;
-            try
-            {
-                http = new ConfigurationBuilder().AddJsonFile(file, optional: false).Build().GetSection("tools:http");
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new SpellException(SpellErrorCode.BadArgument, $"{file}: {ex.InnerException?.Message ?? ex.Message}");
-            }
-
+            var http = configuration.GetSection("tools:http");
             var hosts = http.GetSection("allowedHosts").GetChildren().Select(c => c.Value).OfType<string>().ToList();
             options = options with
             {

@@ -1,3 +1,4 @@
+using LlmSpell.Configuration;
 using LlmSpell.Errors;
 using Microsoft.Extensions.Configuration;
 
@@ -10,21 +11,13 @@ namespace LlmSpell.Mcp;
 /// </summary>
 public static class McpSettingsLoader
 {
-    public static IReadOnlyList<McpServerSettings> Load(string workingDirectory, IEnumerable<string> configFiles)
+    public static IReadOnlyList<McpServerSettings> Load(IReadOnlyList<SpellConfigFile> files)
     {
+        ArgumentNullException.ThrowIfNull(files);
         var servers = new Dictionary<string, McpServerSettings>(StringComparer.Ordinal);
-        foreach (var file in configFiles.Select(f => Path.Combine(workingDirectory, f)).Where(File.Exists))
+        foreach (var (file, configuration) in files)
         {
-            IConfigurationSection section;
-            try
-            {
-                section = new ConfigurationBuilder().AddJsonFile(file, optional: false).Build().GetSection("mcp:servers");
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new SpellException(SpellErrorCode.BadArgument, $"{file}: {ex.InnerException?.Message ?? ex.Message}");
-            }
-
+            var section = configuration.GetSection("mcp:servers");
             foreach (var server in section.GetChildren())
             {
                 if (!System.Text.RegularExpressions.Regex.IsMatch(server.Key, "^[A-Za-z0-9-]{1,32}$"))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LlmSpell.Configuration;
 using LlmSpell.Errors;
 using Microsoft.Extensions.Configuration;
 
@@ -17,27 +18,17 @@ namespace LlmSpell.Providers;
 /// </example>
 public static class LlmSettingsLoader
 {
-    public static readonly string[] ConfigFiles = ["llmspell.json", Path.Combine(".llmspell", "config.json")];
-
     /// <param name="environment">Reads an environment variable; tests pass their own.</param>
     /// <exception cref="SpellException">With code <c>bad_argument</c> naming the file and the setting at fault.</exception>
-    public static LlmSettings Load(string workingDirectory, Func<string, string?> environment)
+    public static LlmSettings Load(IReadOnlyList<SpellConfigFile> files, Func<string, string?> environment)
     {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(environment);
         var providers = BuiltIn(environment).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         var settings = new LlmSettings();
-        foreach (var file in ConfigFiles.Select(f => Path.Combine(workingDirectory, f)).Where(File.Exists))
+        foreach (var (file, configuration) in files)
         {
-            IConfigurationSection llm;
-            try
-            {
-                llm = new ConfigurationBuilder().AddJsonFile(file, optional: false).Build().GetSection("llm");
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new SpellException(SpellErrorCode.BadArgument, $"{file}: {ex.InnerException?.Message ?? ex.Message}");
-            }
-
+            var llm = configuration.GetSection("llm");
             settings = settings with
             {
                 DefaultModel = llm["default"] ?? settings.DefaultModel,
