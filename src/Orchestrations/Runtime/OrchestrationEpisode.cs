@@ -1,0 +1,201 @@
+using LlmSpell.Orchestrations.History;
+using LlmSpell.Orchestrations.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace LlmSpell.Orchestrations.Runtime;
+
+/// <summary>
+/// Turns one locked work item into its checkpoint: which messages apply (duplicates, stale
+/// generations and replies to finished instances are dropped), what the orchestrator does with
+/// them, and what goes out. Provider-independent, so both stores get identical semantics.
+/// </summary>
+internal static class OrchestrationEpisode
+{
+    public static OrchestrationCheckpoint Run(OrchestrationWorkItem workItem, OrchestrationRegistry registry, DateTime now, ILoggerFactory? loggers)
+    {
+        var history = workItem.History;
+        if (history.Any(e => e is ExecutionCompleted))
+        {
+            // Finished: whatever still arrives (late replies, timers, events) has nobody to go to.
+            return Consume(history: [], instance: null);
+        }
+
+        var started = history.OfType<ExecutionStarted>().FirstOrDefault();
+        var scheduled = history.Select(ScheduledId).Where(id => id >= 0).ToHashSet();
+        var answered = history.Select(AnsweredId).Where(id => id >= 0).ToHashSet();
+        var accepted = new List<HistoryEvent>();
+        var deferred = new List<OrchestrationMessage>();
+        foreach (var message in workItem.Messages)
+        {
+            var incoming = message.Event;
+            if (incoming is ExecutionStarted start)
+            {
+                if (started is null)
+                {
+                    started = start;
+                    accepted.Add(start);
+                }
+                continue; // a duplicate start of a running instance
+            }
+            if (started is null)
+            {
+                if (incoming is ExecutionTerminated)
+                {
+                    return Terminate(workItem, null, [incoming], (ExecutionTerminated)incoming, now);
+                }
+                deferred.Add(message); // e.g. an event raised before a scheduled start
+                continue;
+            }
+            if (message.ExecutionId is not null && message.ExecutionId != started.ExecutionId)
+            {
+                continue; // a reply to an earlier generation, which continued as new
+            }
+            var answers = AnsweredId(incoming);
+            if (answers >= 0)
+            {
+                if (answered.Contains(answers))
+                {
+                    continue; // at-least-once delivery: this result is already recorded
+                }
+                if (!scheduled.Contains(answers))
+                {
+                    deferred.Add(message); // overtook the checkpoint that schedules it
+                    continue;
+                }
+                answered.Add(answers);
+            }
+            accepted.Add(incoming);
+        }
+
+        if (accepted.Count == 0 || started is null)
+        {
+            return Consume(history: [], instance: null, deferred);
+        }
+        if (accepted.OfType<ExecutionTerminated>().FirstOrDefault() is { } terminated)
+        {
+            var upTo = accepted.IndexOf(terminated);
+            return Terminate(workItem, started, accepted.Take(upTo + 1).ToList(), terminated, now) with { DeferredMessages = deferred };
+        }
+
+        var episodeStart = new OrchestratorStarted { Timestamp = now };
+        var newEvents = new List<HistoryEvent>(accepted.Count + 1) { episodeStart };
+        newEvents.AddRange(accepted.Select(e => e.Timestamp == default ? e with { Timestamp = now } : e));
+
+        ExecutionResult result;
+        if (!registry.TryGetOrchestrator(started.Name, out var orchestrator))
+        {
+            result = Failed(new FailureDetails("OrchestratorNotFound",
+                $"No orchestrator named '{started.Name}' is registered with this worker (registered: {registry.DescribeOrchestrators()})."));
+        }
+        else
+        {
+            try
+            {
+                result = OrchestrationExecutor.Execute(workItem.InstanceId, orchestrator, history, newEvents, loggers);
+            }
+            catch (NonDeterministicOrchestrationException e)
+            {
+                result = Failed(FailureDetails.FromException(e));
+            }
+        }
+        return Checkpoint(workItem.InstanceId, started, newEvents, result, now, deferred, isFirstEpisode: history.Count == 0);
+    }
+
+    private static OrchestrationCheckpoint Checkpoint(
+        string instanceId, ExecutionStarted started, List<HistoryEvent> newEvents, ExecutionResult result, DateTime now,
+        List<OrchestrationMessage> deferred, bool isFirstEpisode)
+    {
+        var executionId = started.ExecutionId;
+        var newHistory = new List<HistoryEvent>(newEvents);
+        var activities = new List<ActivityMessage>();
+        var messages = new List<OrchestrationMessage>();
+        foreach (var action in result.NewActions)
+        {
+            var recorded = action.ToHistoryEvent(now);
+            newHistory.Add(recorded);
+            switch (action)
+            {
+                case ScheduleTaskAction:
+                    activities.Add(new ActivityMessage(instanceId, executionId, (TaskScheduled)recorded));
+                    break;
+                case CreateSubOrchestrationAction sub:
+                    messages.Add(new OrchestrationMessage(sub.InstanceId, null,
+                        new ExecutionStarted(sub.Name, NewExecutionId(), sub.Input, new ParentInstance(instanceId, executionId, sub.Id)) { Timestamp = now }));
+                    break;
+                case CreateTimerAction timer:
+                    messages.Add(new OrchestrationMessage(instanceId, executionId, new TimerFired(timer.Id, timer.FireAt) { Timestamp = timer.FireAt }, timer.FireAt));
+                    break;
+            }
+        }
+
+        if (result.ContinueAsNew is { } next)
+        {
+            // The next generation starts from an empty history with a start message to itself;
+            // carried events follow it, so they are applied after the new start.
+            var nextExecution = NewExecutionId();
+            messages.Add(new OrchestrationMessage(instanceId, null, new ExecutionStarted(started.Name, nextExecution, next.Input, started.Parent) { Timestamp = now }));
+            messages.AddRange(next.CarriedEvents.Select(e => new OrchestrationMessage(instanceId, nextExecution, e)));
+            return new OrchestrationCheckpoint([], true, activities, messages, deferred,
+                new InstanceUpdate(OrchestrationStatus.Running, nextExecution, next.Input, null, result.CustomStatus, null, null));
+        }
+
+        var completion = result.Completion;
+        if (completion is not null)
+        {
+            newHistory.Add(completion with { Timestamp = now });
+            if (started.Parent is { } parent)
+            {
+                messages.Add(new OrchestrationMessage(parent.InstanceId, parent.ExecutionId, completion.Status == OrchestrationStatus.Completed
+                    ? new SubOrchestrationCompleted(parent.TaskScheduledId, completion.Result) { Timestamp = now }
+                    : new SubOrchestrationFailed(parent.TaskScheduledId, completion.Failure ?? new FailureDetails("Failed", "The sub-orchestration failed.")) { Timestamp = now }));
+            }
+        }
+        var status = completion?.Status ?? (result.IsSuspended ? OrchestrationStatus.Suspended : OrchestrationStatus.Running);
+        var update = new InstanceUpdate(status, executionId, isFirstEpisode ? started.Input : null, completion?.Result,
+            result.CustomStatus, completion?.Failure, completion is null ? null : now);
+        return new OrchestrationCheckpoint(newHistory, false, activities, messages, deferred, update);
+    }
+
+    private static OrchestrationCheckpoint Terminate(OrchestrationWorkItem workItem, ExecutionStarted? started, List<HistoryEvent> applied, ExecutionTerminated terminated, DateTime now)
+    {
+        var output = DataConverter.Serialize(terminated.Reason);
+        var history = new List<HistoryEvent> { new OrchestratorStarted { Timestamp = now } };
+        history.AddRange(applied.Select(e => e.Timestamp == default ? e with { Timestamp = now } : e));
+        history.Add(new ExecutionCompleted(OrchestrationStatus.Terminated, output, null) { Timestamp = now });
+        var messages = new List<OrchestrationMessage>();
+        if (started?.Parent is { } parent)
+        {
+            // The parent would otherwise wait for this child forever.
+            messages.Add(new OrchestrationMessage(parent.InstanceId, parent.ExecutionId, new SubOrchestrationFailed(parent.TaskScheduledId,
+                new FailureDetails("Terminated", $"Sub-orchestration '{workItem.InstanceId}' was terminated: {terminated.Reason ?? "no reason given"}.")) { Timestamp = now }));
+        }
+        return new OrchestrationCheckpoint(history, false, [], messages, [],
+            new InstanceUpdate(OrchestrationStatus.Terminated, started?.ExecutionId, null, output, null, null, now));
+    }
+
+    private static ExecutionResult Failed(FailureDetails failure) =>
+        new([], null, false, new ExecutionCompleted(OrchestrationStatus.Failed, null, failure), null);
+
+    private static OrchestrationCheckpoint Consume(List<HistoryEvent> history, InstanceUpdate? instance, List<OrchestrationMessage>? deferred = null) =>
+        new(history, false, [], [], deferred ?? [], instance);
+
+    private static string NewExecutionId() => Guid.NewGuid().ToString("N");
+
+    private static int ScheduledId(HistoryEvent e) => e switch
+    {
+        TaskScheduled t => t.EventId,
+        SubOrchestrationCreated s => s.EventId,
+        TimerCreated t => t.EventId,
+        _ => -1,
+    };
+
+    private static int AnsweredId(HistoryEvent e) => e switch
+    {
+        TaskCompleted c => c.TaskScheduledId,
+        TaskFailed f => f.TaskScheduledId,
+        SubOrchestrationCompleted c => c.TaskScheduledId,
+        SubOrchestrationFailed f => f.TaskScheduledId,
+        TimerFired t => t.TimerId,
+        _ => -1,
+    };
+}

@@ -1,0 +1,86 @@
+using Xunit;
+using LlmSpell.Orchestrations.Client;
+using LlmSpell.Orchestrations.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace LlmSpell.Orchestrations.Tests.Scenarios;
+
+/// <summary>A store with one (or more) running workers and a client, for one scenario.</summary>
+public sealed class DurableHarness : IAsyncDisposable
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly List<DurableWorker> _workers = [];
+
+    private DurableHarness(IOrchestrationStore store) => Client = new DurableClient(store);
+
+    public DurableClient Client { get; }
+
+    public IOrchestrationStore Store => Client.Store;
+
+    public static DurableWorkerOptions FastOptions { get; } = new()
+    {
+        MaxPollInterval = TimeSpan.FromMilliseconds(50),
+        LockTimeout = TimeSpan.FromSeconds(10),
+        StoreErrorBackoff = TimeSpan.FromMilliseconds(100),
+    };
+
+    public static async Task<DurableHarness> StartAsync(IOrchestrationStore store, OrchestrationRegistry registry, int workers = 1,
+        DurableWorkerOptions? options = null, ILoggerFactory? loggers = null)
+    {
+        await store.EnsureCreatedAsync();
+        var harness = new DurableHarness(store);
+        for (var i = 0; i < workers; i++)
+        {
+            var worker = new DurableWorker(store, registry, options ?? FastOptions, loggers);
+            await worker.StartAsync(CancellationToken.None);
+            harness._workers.Add(worker);
+        }
+        return harness;
+    }
+
+    public async Task<OrchestrationMetadata> RunAsync(string name, object? input = null, string? instanceId = null, TimeSpan? timeout = null)
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions(instanceId));
+        return await WaitAsync(id, timeout);
+    }
+
+    public async Task<OrchestrationMetadata> WaitAsync(string instanceId, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        try
+        {
+            return await Client.WaitForInstanceCompletionAsync(instanceId, cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            var state = await Client.GetInstanceAsync(instanceId);
+            throw new TimeoutException($"Instance {instanceId} did not finish in time; it is {state?.Status}.");
+        }
+    }
+
+    /// <summary>Waits until the orchestrator has reached a wait (its custom status says so) or a status.</summary>
+    public async Task<OrchestrationMetadata> WaitForAsync(string instanceId, Func<OrchestrationMetadata, bool> condition, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        while (true)
+        {
+            var state = await Client.GetInstanceAsync(instanceId);
+            if (state is not null && condition(state))
+            {
+                return state;
+            }
+            await Task.Delay(20, cancel.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var worker in _workers)
+        {
+            await worker.StopAsync(CancellationToken.None);
+            worker.Dispose();
+        }
+        await Store.DisposeAsync();
+    }
+}
