@@ -9,13 +9,15 @@ public static class LlmSpellCommandLine
     public static async Task<int> InvokeAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var root = new RootCommand("LlmSpell runs spells: small Lua or JavaScript scripts that drive LLMs, tools and workflows.")
+        var root = new RootCommand("LlmSpell runs spells: small Lua or JavaScript scripts that drive LLMs, tools, agents and durable workflows.")
         {
             RunCommand.Create(console),
             EnginesCommand.Create(console),
             ApiCommand.Create(console),
             ProvidersCommand.Create(console),
             McpCommand.Create(console),
+            WorkerCommand.Create(console),
+            WorkflowCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -4,6 +4,11 @@ using LlmSpell.Engines.JavaScript;
 using LlmSpell.Engines.Lua;
 using LlmSpell.Llm;
 using LlmSpell.Mcp;
+using LlmSpell.Orchestrations;
+using LlmSpell.Orchestrations.Client;
+using LlmSpell.Orchestrations.Storage;
+using LlmSpell.Orchestrations.Storage.Sqlite;
+using LlmSpell.Orchestrations.Workflows;
 using LlmSpell.Providers;
 using LlmSpell.Running;
 using LlmSpell.State;
@@ -15,7 +20,9 @@ namespace LlmSpell.Cli;
 
 /// <summary>What the CLI was asked for that shapes the services.</summary>
 /// <param name="ConnectMcp">Start the configured MCP servers; only commands that call tools need them.</param>
-public sealed record CliHostOptions(string WorkingDirectory, LogLevel MinimumLogLevel = LogLevel.Information, string? RecordTo = null, string? ReplayFrom = null, bool ConnectMcp = false);
+/// <param name="Worker">How <c>llmspell worker</c> pulls work; defaults otherwise.</param>
+public sealed record CliHostOptions(string WorkingDirectory, LogLevel MinimumLogLevel = LogLevel.Information, string? RecordTo = null, string? ReplayFrom = null, bool ConnectMcp = false,
+    DurableWorkerOptions? Worker = null);
 
 /// <summary>The composition root: which engines, providers and stores the CLI runs with.</summary>
 public static class SpellServices
@@ -69,8 +76,19 @@ public static class SpellServices
         services.AddSingleton(sp => new LlmService(sp.GetRequiredService<ProviderFactory>().Create(settings), new LlmOptions { DefaultModel = settings.DefaultModel }, notices));
         services.AddSingleton<IStateStore>(new FileStateStore(Path.Combine(options.WorkingDirectory, DataFolder, "state")));
         services.AddSingleton(SpellApi.Standard);
-        services.AddSingleton(sp => new SpellHost(sp.GetRequiredService<SpellApi>(), sp.GetRequiredService<LlmService>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<ILoggerFactory>(), tools: [.. BuiltInTools.Create(tools), .. sp.GetRequiredService<McpToolSource>().Tools]));
+        services.AddSingleton<IOrchestrationStore>(new SqliteOrchestrationStore(Path.Combine(options.WorkingDirectory, DataFolder, "llmspell.db")));
+        services.AddSingleton(new SpellArchive(Path.Combine(options.WorkingDirectory, DataFolder, "spells")));
+        services.AddSingleton(sp => new DurableClient(sp.GetRequiredService<IOrchestrationStore>()));
+        services.AddSingleton(sp => new DurableWorkflowService(sp.GetRequiredService<DurableClient>(), sp.GetRequiredService<SpellArchive>()));
+        services.AddSingleton(sp => new SpellHost(sp.GetRequiredService<SpellApi>(), sp.GetRequiredService<LlmService>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<ILoggerFactory>(), tools: [.. BuiltInTools.Create(tools), .. sp.GetRequiredService<McpToolSource>().Tools])
+        {
+            Workflows = sp.GetRequiredService<DurableWorkflowService>(),
+        });
         services.AddSingleton<SpellRunner>();
+        services.AddSingleton(sp => new OrchestrationRegistry().AddSpellWorkflows(
+            sp.GetRequiredService<SpellRunner>(), sp.GetRequiredService<SpellArchive>(), sp.GetRequiredService<IStateStore>()));
+        services.AddSingleton(sp => new DurableWorker(sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<OrchestrationRegistry>(),
+            options.Worker ?? new DurableWorkerOptions(), sp.GetRequiredService<ILoggerFactory>()));
         return services.BuildServiceProvider();
     }
 }

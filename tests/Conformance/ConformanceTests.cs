@@ -53,9 +53,16 @@ public sealed class ConformanceTests
     {
         var @case = ConformanceCase.All().Single(c => c.Name == caseName);
         var engine = Engines.Single(e => e.Name == engineName);
-        var host = new SpellTestHost([engine]);
         var path = @case.SpellPath(engine);
-        var outcome = await host.RunAsync(Path.GetFileName(path), await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken), @case.Input, @case.Limits, cancellationToken: TestContext.Current.CancellationToken);
+        var source = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+        // Cases that start durable runs get a store and a worker, as `llmspell run` has.
+        await using var durable = source.Contains(".start(", StringComparison.Ordinal) ? new DurableFixture() : null;
+        var host = new SpellTestHost([engine], workflows: durable?.Workflows);
+        if (durable is not null)
+        {
+            await durable.StartWorkerAsync(host);
+        }
+        var outcome = await host.RunAsync(Path.GetFileName(path), source, @case.Input, @case.Limits, cancellationToken: TestContext.Current.CancellationToken);
 
         if (@case.Expect.Get("error") is SpellMap expectedError)
         {

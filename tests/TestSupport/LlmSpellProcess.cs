@@ -41,12 +41,31 @@ public sealed class LlmSpellProcess : IDisposable
 
     public async Task<(int ExitCode, string Out, string Error)> RunWithInputAsync(string stdin, params string[] arguments)
     {
+        var start = StartInfo(arguments);
+        start.RedirectStandardInput = true;
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, (await output).Replace("\r\n", "\n", StringComparison.Ordinal), (await error).Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Starts a long-running command (a worker) and returns at once; its output is kept in
+    /// <see cref="BackgroundProcess.Output"/>. The caller stops or kills it.
+    /// </summary>
+    public BackgroundProcess StartBackground(params string[] arguments) => new(Process.Start(StartInfo(arguments))!);
+
+    private ProcessStartInfo StartInfo(string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = true,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "llmspell.dll"));
         foreach (var variable in ProviderVariables)
@@ -64,14 +83,7 @@ public sealed class LlmSpellProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, (await output).Replace("\r\n", "\n", StringComparison.Ordinal), (await error).Replace("\r\n", "\n", StringComparison.Ordinal));
+        return start;
     }
 
     public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] arguments) => RunWithInputAsync("", arguments);

@@ -16,13 +16,17 @@ namespace LlmSpell.Testing;
 /// </summary>
 public sealed class SpellTestHost
 {
-    public SpellTestHost(IEnumerable<ISpellEngine> engines, IStateStore? state = null, IEnumerable<ILlmProvider>? providers = null, SpellApi? api = null, BuiltInToolOptions? toolOptions = null)
+    public SpellTestHost(IEnumerable<ISpellEngine> engines, IStateStore? state = null, IEnumerable<ILlmProvider>? providers = null, SpellApi? api = null, BuiltInToolOptions? toolOptions = null,
+        Workflows.IWorkflowService? workflows = null)
     {
         Logs = new FakeLogCollector();
         var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(Logs)));
         State = state ?? new MemoryStateStore();
         Llm = new LlmService(providers ?? [], notices: Notices);
-        Host = new SpellHost(api ?? SpellApi.Standard, Llm, State, loggerFactory, tools: BuiltInTools.Create(toolOptions ?? new BuiltInToolOptions { WorkspaceRoot = Path.Combine(Path.GetTempPath(), "llmspell-workspaces", Guid.NewGuid().ToString("N")) }));
+        Host = new SpellHost(api ?? SpellApi.Standard, Llm, State, loggerFactory, tools: BuiltInTools.Create(toolOptions ?? new BuiltInToolOptions { WorkspaceRoot = Path.Combine(Path.GetTempPath(), "llmspell-workspaces", Guid.NewGuid().ToString("N")) }))
+        {
+            Workflows = workflows,
+        };
         Runner = new SpellRunner(engines, Host);
     }
 

@@ -84,7 +84,11 @@ public static class RunCommand
 
         await using (services.ConfigureAwait(false))
         {
-            var result = await services.GetRequiredService<SpellRunner>().RunAsync(script, options, cancellationToken).ConfigureAwait(false);
+            SpellRunResult result;
+            await using (EmbeddedWorker.Attach(services).ConfigureAwait(false))
+            {
+                result = await services.GetRequiredService<SpellRunner>().RunAsync(script, options, cancellationToken).ConfigureAwait(false);
+            }
             await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (request.Json)
             {

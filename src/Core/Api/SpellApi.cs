@@ -29,6 +29,7 @@ public sealed class SpellApi
         LlmModule.Definition,
         ToolsModule.Definition,
         AgentModule.Definition,
+        WorkflowModule.Definition,
     ]);
 
     public IReadOnlyList<SpellModule> Modules { get; }

@@ -48,6 +48,9 @@ public static class SpellErrorCode
     /// <summary>The host failed in a way the script could not have caused; details are in the host log.</summary>
     public const string HostError = "host_error";
 
+    /// <summary>A workflow could not go on: no branch for a condition, too many loop iterations, a failed durable run.</summary>
+    public const string WorkflowError = "workflow_error";
+
     /// <summary>The run was cancelled from outside.</summary>
     public const string Cancelled = "cancelled";
 
@@ -58,5 +61,11 @@ public static class SpellErrorCode
     public const string RecursionLimit = "recursion_limit";
     public const string OutputLimit = "output_limit";
 
-    public static bool IsLimit(string code) => code is Timeout or InstructionLimit or MemoryLimit or RecursionLimit or OutputLimit;
+    /// <summary>
+    /// Not an error: the host ended the run early with a result (a durable workflow step is done, or
+    /// a workflow was captured to start). It is final like a limit so the script cannot catch it.
+    /// </summary>
+    public const string Finished = "finished";
+
+    public static bool IsLimit(string code) => code is Timeout or InstructionLimit or MemoryLimit or RecursionLimit or OutputLimit or Finished;
 }

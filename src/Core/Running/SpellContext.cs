@@ -60,6 +60,15 @@ public sealed class SpellContext
     /// <summary>The agents this run has created.</summary>
     public Agents.AgentSet Agents { get; } = new();
 
+    /// <summary>The workflows this run has declared.</summary>
+    public Workflows.WorkflowSet Workflows { get; } = new();
+
+    /// <summary>Why the host runs this spell: to run it (null), to capture its workflow, or to run one workflow step.</summary>
+    public Workflows.WorkflowInvocation? WorkflowInvocation { get; internal init; }
+
+    /// <summary>The result the host ended the run with through <see cref="Finish"/>.</summary>
+    public SpellValue? FinishedWith { get; private set; }
+
     /// <summary>Tokens this run has used across all its LLM calls.</summary>
     public Llm.LlmUsage Usage { get; } = new();
 
@@ -78,6 +87,20 @@ public sealed class SpellContext
         ArgumentNullException.ThrowIfNull(limit);
         Interlocked.CompareExchange(ref _trippedLimit, limit, null);
         return new SpellException(TrippedLimit!);
+    }
+
+    /// <summary>
+    /// Ends the run now with <paramref name="result"/> as its result: the script is stopped like a
+    /// limit stops it (it cannot catch this), and the runner reports the result, not an error.
+    /// </summary>
+    public SpellException Finish(SpellValue result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (TrippedLimit is null)
+        {
+            FinishedWith = result;
+        }
+        return Trip(new SpellError(SpellErrorCode.Finished, "the host ended the run with a result"));
     }
 
     /// <summary>The error for a run stopped by <see cref="CancellationToken"/>: a timeout, or the caller's cancellation.</summary>

@@ -22,4 +22,7 @@ public sealed class SpellHost(SpellApi api, LlmService llm, IStateStore state, I
     public ILoggerFactory LoggerFactory { get; } = loggerFactory ?? NullLoggerFactory.Instance;
 
     public TimeProvider Time { get; } = time ?? TimeProvider.System;
+
+    /// <summary>Durable workflow runs for <c>workflow.start</c>; null where no store is configured.</summary>
+    public Workflows.IWorkflowService? Workflows { get; init; }
 }

@@ -18,4 +18,7 @@ public sealed record SpellRunOptions
 
     /// <summary>The state namespace; by default the script's file name without extension, so hello.lua and hello.js share one.</summary>
     public string? StateScope { get; init; }
+
+    /// <summary>Set by hosts that run the spell as part of a durable workflow (see <see cref="Workflows.WorkflowInvocation"/>).</summary>
+    public Workflows.WorkflowInvocation? Workflow { get; init; }
 }

@@ -10,4 +10,7 @@ public sealed record SpellRunResult(SpellValue Value, SpellError? Error, string 
     public Llm.LlmUsage Usage { get; init; } = new();
 
     public bool Succeeded => Error is null;
+
+    /// <summary>True when the host ended the run with its result (<see cref="SpellContext.Finish"/>) rather than the script returning.</summary>
+    public bool FinishedByHost { get; init; }
 }

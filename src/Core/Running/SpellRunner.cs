@@ -73,7 +73,10 @@ public sealed class SpellRunner
                 SpellContext? context = null;
                 try
                 {
-                    context = new SpellContext(_host, script, options.Input, limits, output, scope, deadline.Token, cancellationToken);
+                    context = new SpellContext(_host, script, options.Input, limits, output, scope, deadline.Token, cancellationToken)
+                    {
+                        WorkflowInvocation = options.Workflow,
+                    };
                     value = engine.Execute(script, context);
                     error = context.TrippedLimit;
                 }
@@ -88,7 +91,17 @@ public sealed class SpellRunner
                     error = new SpellError(SpellErrorCode.HostError, $"the {engine.Name} engine failed: {ex.Message}");
                 }
 
-                completion.TrySetResult(new SpellRunResult(error is null ? value : SpellValue.Null, error, engine.Name, stopwatch.Elapsed) { Usage = context?.Usage ?? new() });
+                var finishedByHost = error?.Code == SpellErrorCode.Finished && context?.FinishedWith is not null;
+                if (finishedByHost)
+                {
+                    (value, error) = (context!.FinishedWith!, null);
+                }
+
+                completion.TrySetResult(new SpellRunResult(error is null ? value : SpellValue.Null, error, engine.Name, stopwatch.Elapsed)
+                {
+                    Usage = context?.Usage ?? new(),
+                    FinishedByHost = finishedByHost,
+                });
             },
             SandboxStackBytes)
         {

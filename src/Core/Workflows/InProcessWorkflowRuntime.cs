@@ -1,0 +1,32 @@
+using LlmSpell.Errors;
+using LlmSpell.Running;
+using LlmSpell.Values;
+
+namespace LlmSpell.Workflows;
+
+/// <summary>Runs a workflow inside the spell's own run: steps call its functions, tools and agents directly.</summary>
+public sealed class InProcessWorkflowRuntime(SpellContext context, WorkflowDefinition workflow) : IWorkflowRuntime
+{
+    public async Task<SpellValue> RunStepAsync(StepNode stepNode, string path, SpellValue input)
+    {
+        ArgumentNullException.ThrowIfNull(stepNode);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WorkflowSteps.InvokeAsync(context, workflow, stepNode, path, input).ConfigureAwait(false);
+            }
+            catch (SpellException e) when (!e.Error.IsLimit && stepNode.Retry is { } retry && attempt < retry.Attempts)
+            {
+                context.Logger.LogStepRetry(path, attempt, e.Error.Message);
+                await Task.Delay(retry.DelayAfter(attempt), context.Host.Time, context.CancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task<SpellValue> ReadStateAsync(string key) =>
+        await context.Host.State.GetAsync(context.StateScope, key, context.CancellationToken).ConfigureAwait(false) ?? SpellValue.Null;
+
+    public Task<SpellValue> RunLoopAsync(LoopNode loopNode, string path, SpellValue input) =>
+        new WorkflowInterpreter(this).RunLoopInlineAsync(loopNode, path, input);
+}

@@ -1,0 +1,65 @@
+using LlmSpell.Values;
+
+namespace LlmSpell.Workflows;
+
+/// <summary>
+/// A workflow as data: the shape a spell declared, without its functions. Nodes are addressed by
+/// path (names joined by '/'), which is how a durable run finds a step again in a fresh sandbox of
+/// the same spell (the run is pinned to the spell's content hash, so the paths cannot move).
+/// </summary>
+public abstract record WorkflowNode(string Name)
+{
+    public const char PathSeparator = '/';
+}
+
+public enum StepTarget
+{
+    Function,
+    Tool,
+    Agent,
+
+    /// <summary>Waits for an event raised to the durable run (<c>workflow.raise</c>); its data is the result.</summary>
+    Event,
+}
+
+/// <summary>How a failed step is tried again.</summary>
+public sealed record StepRetry(int Attempts, TimeSpan Delay, double Backoff, TimeSpan MaxDelay)
+{
+    public TimeSpan DelayAfter(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(Delay.TotalMilliseconds * Math.Pow(Backoff, attempt - 1), MaxDelay.TotalMilliseconds));
+}
+
+/// <summary>One unit of work: a spell function, a tool or an agent, given the step's input.</summary>
+public sealed record StepNode(string Name, StepTarget Target, string? TargetName, SpellMap? Arguments, StepRetry? Retry) : WorkflowNode(Name)
+{
+    /// <summary>For event steps: how long to wait before the step fails; null waits for ever.</summary>
+    public TimeSpan? Timeout { get; init; }
+}
+
+/// <summary>Each child gets the previous child's output; the last output is the result.</summary>
+public sealed record SequentialNode(string Name, IReadOnlyList<WorkflowNode> Steps) : WorkflowNode(Name);
+
+public enum ParallelMerge
+{
+    /// <summary>A list of the children's results, in declaration order.</summary>
+    List,
+
+    /// <summary>A map from each child's name to its result.</summary>
+    Map,
+}
+
+/// <summary>Every child gets the same input and runs at once, at most <see cref="MaxConcurrency"/> at a time.</summary>
+public sealed record ParallelNode(string Name, IReadOnlyList<WorkflowNode> Steps, int MaxConcurrency, ParallelMerge Merge) : WorkflowNode(Name);
+
+/// <summary>
+/// Runs the branch named by the condition step's result (or by a state value); the branch gets the
+/// conditional's input. <see cref="Default"/> runs when no branch has that name.
+/// </summary>
+public sealed record ConditionalNode(string Name, StepNode? Condition, string? StateKey,
+    IReadOnlyDictionary<string, WorkflowNode> Branches, WorkflowNode? Default) : WorkflowNode(Name);
+
+/// <summary>
+/// Runs the body again on its own output until the stop test says so (or the body returns a map with
+/// done = true). Durable runs do one iteration per generation (continue-as-new), so history stays small.
+/// </summary>
+public sealed record LoopNode(string Name, WorkflowNode Body, int MaxIterations, StepNode? Until) : WorkflowNode(Name);

@@ -1,0 +1,71 @@
+using System.Globalization;
+using LlmSpell.Values;
+
+namespace LlmSpell.Workflows;
+
+/// <summary>
+/// The canonical, function-free form of a workflow: what a durable run stores with the spell's
+/// hash. It round-trips exactly, so the orchestrator walks the same tree the spell declared.
+/// </summary>
+public static class WorkflowSpec
+{
+    public static SpellMap ToValue(WorkflowNode node) => node switch
+    {
+        StepNode s => Map(("kind", Text("step")), ("name", Text(s.Name)), ("target", Text(s.Target.ToString().ToLowerInvariant())),
+            ("target_name", SpellValue.From(s.TargetName)), ("args", (SpellValue?)s.Arguments ?? SpellValue.Null), ("retry", Retry(s.Retry)),
+            ("timeout_ms", s.Timeout is { } t ? SpellValue.From((long)t.TotalMilliseconds) : SpellValue.Null)),
+        SequentialNode s => Map(("kind", Text("sequential")), ("name", Text(s.Name)), ("steps", new SpellList(s.Steps.Select(ToValue)))),
+        ParallelNode p => Map(("kind", Text("parallel")), ("name", Text(p.Name)), ("steps", new SpellList(p.Steps.Select(ToValue))),
+            ("max_concurrency", SpellValue.From(p.MaxConcurrency)), ("merge", Text(p.Merge.ToString().ToLowerInvariant()))),
+        ConditionalNode c => Map(("kind", Text("conditional")), ("name", Text(c.Name)),
+            ("condition", c.Condition is null ? SpellValue.Null : ToValue(c.Condition)), ("state", SpellValue.From(c.StateKey)),
+            ("branches", SpellValue.Map(c.Branches.Select(b => new KeyValuePair<string, SpellValue>(b.Key, ToValue(b.Value))))),
+            ("default", c.Default is null ? SpellValue.Null : ToValue(c.Default))),
+        LoopNode l => Map(("kind", Text("loop")), ("name", Text(l.Name)), ("body", ToValue(l.Body)),
+            ("max_iterations", SpellValue.From(l.MaxIterations)), ("until", l.Until is null ? SpellValue.Null : ToValue(l.Until))),
+        _ => throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name, "unknown workflow node"),
+    };
+
+    public static WorkflowNode FromValue(SpellValue value)
+    {
+        var map = value as SpellMap ?? throw new FormatException("a workflow node is not a map");
+        var name = Get<SpellString>(map, "name").Value;
+        return Get<SpellString>(map, "kind").Value switch
+        {
+            "step" => new StepNode(name, Enum.Parse<StepTarget>(Get<SpellString>(map, "target").Value, ignoreCase: true),
+                (map.Get("target_name") as SpellString)?.Value, map.Get("args") as SpellMap, ReadRetry(map.Get("retry")))
+            {
+                Timeout = map.Get("timeout_ms") is SpellInt ms ? TimeSpan.FromMilliseconds(ms.Value) : null,
+            },
+            "sequential" => new SequentialNode(name, Get<SpellList>(map, "steps").Select(FromValue).ToList()),
+            "parallel" => new ParallelNode(name, Get<SpellList>(map, "steps").Select(FromValue).ToList(),
+                (int)Get<SpellInt>(map, "max_concurrency").Value, Enum.Parse<ParallelMerge>(Get<SpellString>(map, "merge").Value, ignoreCase: true)),
+            "conditional" => new ConditionalNode(name,
+                map.Get("condition") is SpellNull ? null : (StepNode)FromValue(map.Get("condition")),
+                (map.Get("state") as SpellString)?.Value,
+                Get<SpellMap>(map, "branches").ToDictionary(b => b.Key, b => FromValue(b.Value), StringComparer.Ordinal),
+                map.Get("default") is SpellNull ? null : FromValue(map.Get("default"))),
+            "loop" => new LoopNode(name, FromValue(map.Get("body")), (int)Get<SpellInt>(map, "max_iterations").Value,
+                map.Get("until") is SpellNull ? null : (StepNode)FromValue(map.Get("until"))),
+            var kind => throw new FormatException($"unknown workflow node kind '{kind}'"),
+        };
+    }
+
+    private static SpellValue Retry(StepRetry? retry) => retry is null ? SpellValue.Null : Map(
+        ("attempts", SpellValue.From(retry.Attempts)), ("delay_ms", SpellValue.From((long)retry.Delay.TotalMilliseconds)),
+        ("backoff", SpellValue.From(retry.Backoff)), ("max_delay_ms", SpellValue.From((long)retry.MaxDelay.TotalMilliseconds)));
+
+    private static StepRetry? ReadRetry(SpellValue value) => value is not SpellMap map ? null : new StepRetry(
+        (int)Get<SpellInt>(map, "attempts").Value,
+        TimeSpan.FromMilliseconds(Get<SpellInt>(map, "delay_ms").Value),
+        map.Get("backoff") switch { SpellFloat f => f.Value, SpellInt i => i.Value, _ => 1.0 },
+        TimeSpan.FromMilliseconds(Get<SpellInt>(map, "max_delay_ms").Value));
+
+    private static T Get<T>(SpellMap map, string key) where T : SpellValue =>
+        map.Get(key) as T ?? throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"workflow node field '{key}' is missing or of the wrong type"));
+
+    private static SpellValue Text(string value) => SpellValue.From(value);
+
+    private static SpellMap Map(params (string Key, SpellValue Value)[] entries) =>
+        SpellValue.Map(entries.Select(e => new KeyValuePair<string, SpellValue>(e.Key, e.Value)));
+}

@@ -1,0 +1,98 @@
+using LlmSpell.Errors;
+using LlmSpell.Orchestrations.Client;
+using LlmSpell.Orchestrations.Storage;
+using LlmSpell.Running;
+using LlmSpell.Values;
+using LlmSpell.Workflows;
+
+namespace LlmSpell.Orchestrations.Workflows;
+
+/// <summary>
+/// Durable workflow runs for spells (<c>workflow.start/status/wait/raise</c>) and for the CLI:
+/// archives the spell by hash and schedules the workflow orchestrator on the store.
+/// </summary>
+public sealed class DurableWorkflowService(DurableClient client, SpellArchive archive) : IWorkflowService
+{
+    private readonly Lazy<Task> _created = new(() => client.Store.EnsureCreatedAsync());
+
+    public DurableClient Client { get; } = client;
+
+    /// <summary>Raised after a run is scheduled; a process that has no worker running may start one.</summary>
+    public event EventHandler<string>? RunStarted;
+
+    public async Task<string> StartAsync(SpellScript script, SpellValue spec, SpellValue input, string? runId, CancellationToken cancellationToken)
+    {
+        await _created.Value.ConfigureAwait(false);
+        var reference = await archive.SaveAsync(script, cancellationToken).ConfigureAwait(false);
+        var request = new WorkflowRequest(reference, SpellValues.ToJson(spec), SpellValues.ToJson(input));
+        try
+        {
+            var id = await Client.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestrations.WorkflowOrchestrator, request,
+                new StartOrchestrationOptions(runId), cancellationToken).ConfigureAwait(false);
+            RunStarted?.Invoke(this, id);
+            return id;
+        }
+        catch (OrchestrationInstanceExistsException e)
+        {
+            throw new SpellException(SpellErrorCode.WorkflowError, e.Message);
+        }
+    }
+
+    public async Task<SpellValue> StatusAsync(string runId, CancellationToken cancellationToken)
+    {
+        await _created.Value.ConfigureAwait(false);
+        var instance = await Client.GetInstanceAsync(runId, true, cancellationToken).ConfigureAwait(false);
+        return instance is null ? SpellValue.Null : ToValue(instance);
+    }
+
+    public async Task<SpellValue> WaitAsync(string runId, CancellationToken cancellationToken)
+    {
+        await _created.Value.ConfigureAwait(false);
+        try
+        {
+            return ToValue(await Client.WaitForInstanceCompletionAsync(runId, cancellationToken).ConfigureAwait(false));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new SpellException(SpellErrorCode.NotFound, e.Message);
+        }
+    }
+
+    public async Task RaiseAsync(string runId, string eventName, SpellValue data, CancellationToken cancellationToken)
+    {
+        await _created.Value.ConfigureAwait(false);
+        try
+        {
+            await Client.RaiseEventAsync(runId, eventName, SpellValues.ToJson(data), cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new SpellException(SpellErrorCode.NotFound, e.Message);
+        }
+    }
+
+    /// <summary>An instance as spells see it.</summary>
+    public static SpellMap ToValue(OrchestrationMetadata instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var isWorkflow = instance.Name == WorkflowOrchestrations.WorkflowOrchestrator;
+        var request = isWorkflow ? instance.ReadInputAs<WorkflowRequest>() : null;
+        var progress = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<WorkflowProgress>();
+        return SpellValue.Map(
+        [
+            new("id", SpellValue.From(instance.InstanceId)),
+            new("name", SpellValue.From(progress?.Workflow ?? instance.Name)),
+            new("spell", SpellValue.From(request?.Spell.Name)),
+            new("status", SpellValue.From(instance.Status.ToString().ToLowerInvariant())),
+            new("output", instance.SerializedOutput is null ? SpellValue.Null : SpellJson.Parse(instance.SerializedOutput)),
+            new("error", SpellValue.From(instance.Failure?.Message)),
+            new("progress", progress is null ? SpellValue.Null : SpellValue.Map(
+            [
+                new("step", SpellValue.From(progress.Step)),
+                new("completed", SpellValue.From(progress.Completed)),
+            ])),
+            new("created_at", SpellValue.From(instance.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture))),
+            new("completed_at", SpellValue.From(instance.CompletedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture))),
+        ]);
+    }
+}

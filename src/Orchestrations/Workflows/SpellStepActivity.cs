@@ -1,0 +1,57 @@
+using System.Text.Json;
+using LlmSpell.Errors;
+using LlmSpell.Orchestrations.Runtime;
+using LlmSpell.Running;
+using LlmSpell.Values;
+using LlmSpell.Workflows;
+
+namespace LlmSpell.Orchestrations.Workflows;
+
+/// <summary>
+/// RunSpellStep: loads the pinned spell, runs it in a fresh sandbox up to its workflow, and lets
+/// the host run the one requested step there. A failed step fails the activity with the spell's
+/// own error (code, file:line, message), which retries and the orchestrator then see.
+/// </summary>
+internal sealed class SpellStepActivity(SpellRunner runner, SpellArchive archive, SandboxLimits limits)
+{
+    /// <summary>Durable steps share the state of the spell they come from, as a local run would.</summary>
+    public static string StateScope(SpellReference spell) => Path.GetFileNameWithoutExtension(spell.Name);
+
+    public async Task<JsonElement> RunAsync(ActivityContext context, StepRequest? request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var script = await archive.LoadAsync(request.Spell, context.CancellationToken).ConfigureAwait(false);
+        var runInput = SpellValues.FromJson(request.RunInput) as SpellMap ?? SpellMap.Empty;
+        var result = await runner.RunAsync(script, new SpellRunOptions
+        {
+            Input = runInput,
+            Limits = limits,
+            StateScope = StateScope(request.Spell),
+            Workflow = new WorkflowInvocation.RunStep(request.Workflow, request.Path, SpellValues.FromJson(request.Input)),
+        }, context.CancellationToken).ConfigureAwait(false);
+        if (result.Error is { } error)
+        {
+            throw new SpellStepFailedException(error);
+        }
+        if (!result.FinishedByHost)
+        {
+            throw new SpellStepFailedException(new SpellError(SpellErrorCode.WorkflowError,
+                $"{script.Name} finished without reaching workflow '{request.Workflow}' (its run or workflow.start call), so step '{request.Path}' could not run; the spell's code before that call must run the same way every time"));
+        }
+        return SpellValues.ToJson(result.Value);
+    }
+}
+
+/// <summary>A spell step failed; the message is the spell's error as the user would see it locally.</summary>
+public sealed class SpellStepFailedException : Exception
+{
+    public SpellStepFailedException(SpellError error) : base(error?.ToString()) => Error = error;
+
+    public SpellStepFailedException() { }
+
+    public SpellStepFailedException(string message) : base(message) { }
+
+    public SpellStepFailedException(string message, Exception innerException) : base(message, innerException) { }
+
+    public SpellError? Error { get; }
+}

@@ -1,0 +1,50 @@
+using LlmSpell.Orchestrations;
+using LlmSpell.Orchestrations.Client;
+using LlmSpell.Orchestrations.Storage.Sqlite;
+using LlmSpell.Orchestrations.Workflows;
+using LlmSpell.Testing;
+
+namespace LlmSpell.Conformance;
+
+/// <summary>A SQLite task hub, a spell archive and a worker in a temp folder, for cases that start durable runs.</summary>
+internal sealed class DurableFixture : IAsyncDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("llmspell-conformance-").FullName;
+    private readonly SqliteOrchestrationStore _store;
+    private readonly SpellArchive _archive;
+    private DurableWorker? _worker;
+
+    public DurableFixture()
+    {
+        _store = new SqliteOrchestrationStore(Path.Combine(_folder, "llmspell.db"));
+        _archive = new SpellArchive(Path.Combine(_folder, "spells"));
+        Workflows = new DurableWorkflowService(new DurableClient(_store), _archive);
+    }
+
+    public DurableWorkflowService Workflows { get; }
+
+    public async Task StartWorkerAsync(SpellTestHost host)
+    {
+        var registry = new OrchestrationRegistry().AddSpellWorkflows(host.Runner, _archive, host.State);
+        _worker = new DurableWorker(_store, registry, new DurableWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(50) });
+        await _worker.StartAsync(CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_worker is not null)
+        {
+            await _worker.StopAsync(CancellationToken.None);
+            _worker.Dispose();
+        }
+        await _store.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp sweeper.
+        }
+    }
+}
