@@ -21,11 +21,15 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The server's root, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public Uri Address { get; }
 
-    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> mapRoutes)
+    public static Task<LoopbackServer> StartAsync(Action<WebApplication> mapRoutes) => StartAsync(_ => { }, mapRoutes);
+
+    public static async Task<LoopbackServer> StartAsync(Action<IServiceCollection> configureServices, Action<WebApplication> mapRoutes)
     {
+        ArgumentNullException.ThrowIfNull(configureServices);
         ArgumentNullException.ThrowIfNull(mapRoutes);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        configureServices(builder.Services);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         mapRoutes(app);

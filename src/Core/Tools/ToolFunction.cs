@@ -30,6 +30,7 @@ public sealed class ToolFunction(ISpellTool tool, SpellContext context) : AIFunc
         var map = new SpellMap(entries);
         tool.Parameters.Check(tool.Name, map);
         var result = await tool.InvokeAsync(map, context).ConfigureAwait(false);
-        return JsonDocument.Parse(SpellJson.Serialize(result)).RootElement.Clone();
+        // Text goes to the model as text; anything else as JSON.
+        return result is SpellString text ? text.Value : JsonDocument.Parse(SpellJson.Serialize(result)).RootElement.Clone();
     }
 }
