@@ -2,15 +2,19 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using LlmSpell.Orchestrations;
 using LlmSpell.Orchestrations.Client;
+using LlmSpell.Orchestrations.Storage;
+using LlmSpell.Orchestrations.Storage.AzureStorage;
 using LlmSpell.Orchestrations.Storage.Sqlite;
+using LlmSpell.Testing;
 
 namespace LlmSpell.Benchmarks;
 
 /// <summary>
-/// Throughput of the durable engine on the embedded SQLite store, in the shapes the Durable Task
-/// documentation publishes figures for. Each operation schedules a batch and waits for all of it,
-/// so ops/s × batch size is orchestrations/s. "Workers = 2" runs two workers, each with its own
-/// store instance (own connections) on the one database file, which is how two processes share it.
+/// Throughput of the durable engine in the shapes the Durable Task documentation publishes figures
+/// for, on the embedded SQLite store and on the Azure Storage store (against Azurite, on this same
+/// machine). Each operation schedules a batch and waits for all of it. "Workers = 2" runs two
+/// workers, each with its own store instance (own connections, own queue receiver) on one task hub,
+/// which is how two processes share it.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class DurableBenchmarks
@@ -19,12 +23,21 @@ public class DurableBenchmarks
     private static readonly string[] Cities = ["Tokyo", "Seattle", "London", "Amsterdam", "Mumbai"];
 
     private readonly List<DurableWorker> _workers = [];
-    private readonly List<SqliteOrchestrationStore> _stores = [];
+    private readonly List<IOrchestrationStore> _stores = [];
     private string _folder = "";
     private DurableClient _client = null!;
 
+    private AzuriteFixture? _azurite;
+
     [Params(1, 2)]
     public int Workers { get; set; }
+
+    [Params("sqlite", "azure-storage")]
+    public string Provider { get; set; } = "sqlite";
+
+    private IOrchestrationStore CreateStore(string database) => Provider == "sqlite"
+        ? new SqliteOrchestrationStore(database)
+        : new AzureStorageOrchestrationStore(new AzureStorageOrchestrationOptions { ConnectionString = _azurite!.ConnectionString, TaskHub = "bench" });
 
     [GlobalSetup]
     public void Setup()
@@ -64,9 +77,10 @@ public class DurableBenchmarks
                 return sum;
             });
         var options = new DurableWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(50) };
+        _azurite = Provider == "sqlite" ? null : new AzuriteFixture();
         for (var i = 0; i < Workers; i++)
         {
-            var store = new SqliteOrchestrationStore(database);
+            var store = CreateStore(database);
             store.EnsureCreatedAsync().GetAwaiter().GetResult();
             _stores.Add(store);
             var worker = new DurableWorker(store, registry, options);
@@ -88,6 +102,7 @@ public class DurableBenchmarks
         {
             store.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+        _azurite?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Directory.Delete(_folder, recursive: true);
     }
 

@@ -7,7 +7,6 @@ using LlmSpell.Mcp;
 using LlmSpell.Orchestrations;
 using LlmSpell.Orchestrations.Client;
 using LlmSpell.Orchestrations.Storage;
-using LlmSpell.Orchestrations.Storage.Sqlite;
 using LlmSpell.Orchestrations.Workflows;
 using LlmSpell.Providers;
 using LlmSpell.Running;
@@ -76,17 +75,19 @@ public static class SpellServices
         services.AddSingleton(sp => new LlmService(sp.GetRequiredService<ProviderFactory>().Create(settings), new LlmOptions { DefaultModel = settings.DefaultModel }, notices));
         services.AddSingleton<IStateStore>(new FileStateStore(Path.Combine(options.WorkingDirectory, DataFolder, "state")));
         services.AddSingleton(SpellApi.Standard);
-        services.AddSingleton<IOrchestrationStore>(new SqliteOrchestrationStore(Path.Combine(options.WorkingDirectory, DataFolder, "llmspell.db")));
-        services.AddSingleton(new SpellArchive(Path.Combine(options.WorkingDirectory, DataFolder, "spells")));
+        var durable = DurableSettingsLoader.Load(options.WorkingDirectory, files, Environment.GetEnvironmentVariable);
+        services.AddSingleton(durable);
+        services.AddSingleton(_ => durable.CreateStore());
+        services.AddSingleton(_ => durable.CreateArchive(options.WorkingDirectory));
         services.AddSingleton(sp => new DurableClient(sp.GetRequiredService<IOrchestrationStore>()));
-        services.AddSingleton(sp => new DurableWorkflowService(sp.GetRequiredService<DurableClient>(), sp.GetRequiredService<SpellArchive>()));
+        services.AddSingleton(sp => new DurableWorkflowService(sp.GetRequiredService<DurableClient>(), sp.GetRequiredService<ISpellArchive>()));
         services.AddSingleton(sp => new SpellHost(sp.GetRequiredService<SpellApi>(), sp.GetRequiredService<LlmService>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<ILoggerFactory>(), tools: [.. BuiltInTools.Create(tools), .. sp.GetRequiredService<McpToolSource>().Tools])
         {
             Workflows = sp.GetRequiredService<DurableWorkflowService>(),
         });
         services.AddSingleton<SpellRunner>();
         services.AddSingleton(sp => new OrchestrationRegistry().AddSpellWorkflows(
-            sp.GetRequiredService<SpellRunner>(), sp.GetRequiredService<SpellArchive>(), sp.GetRequiredService<IStateStore>()));
+            sp.GetRequiredService<SpellRunner>(), sp.GetRequiredService<ISpellArchive>(), sp.GetRequiredService<IStateStore>()));
         services.AddSingleton(sp => new DurableWorker(sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<OrchestrationRegistry>(),
             options.Worker ?? new DurableWorkerOptions(), sp.GetRequiredService<ILoggerFactory>()));
         return services.BuildServiceProvider();

@@ -3,6 +3,7 @@ using LlmSpell.Orchestrations;
 using LlmSpell.Orchestrations.Client;
 using LlmSpell.Orchestrations.History;
 using LlmSpell.Orchestrations.Storage;
+using LlmSpell.Orchestrations.Storage.AzureStorage;
 using LlmSpell.Orchestrations.Storage.Sqlite;
 using LlmSpell.Orchestrations.Workflows;
 using LlmSpell.Testing;
@@ -91,11 +92,18 @@ public sealed class DurableWorkflowProcessTests
     /// go through A and B; in the end every run has completed once, with the right output and a
     /// history without a duplicated event.
     /// </summary>
-    [Fact]
-    public async Task Killing_a_worker_at_random_loses_and_duplicates_nothing()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("azure-storage")]
+    public async Task Killing_a_worker_at_random_loses_and_duplicates_nothing(string provider)
     {
         const int runs = 200;
         using var cli = new LlmSpellProcess();
+        await using var azurite = provider == "azure-storage" ? new AzuriteFixture() : null;
+        if (azurite is not null)
+        {
+            cli.Write("llmspell.json", $$"""{ "durable": { "provider": "azure-storage", "connectionString": "{{azurite.ConnectionString}}", "taskHub": "faults" } }""");
+        }
         var spell = cli.Write("cities.lua", """
             local function greet(city)
               return function(x) x.greetings[#x.greetings + 1] = "Hello " .. city .. " " .. x.n; return x end
@@ -109,7 +117,9 @@ public sealed class DurableWorkflowProcessTests
         var first = await cli.RunAsync("workflow", "start", spell, "--id", "run-000", "--input", "n:=0", "--input", "greetings:=[]");
         Assert.True(first.ExitCode == 0, first.Error);
 
-        await using var store = new SqliteOrchestrationStore(Path.Combine(cli.WorkingDirectory, ".llmspell", "llmspell.db"));
+        await using IOrchestrationStore store = azurite is null
+            ? new SqliteOrchestrationStore(Path.Combine(cli.WorkingDirectory, ".llmspell", "llmspell.db"))
+            : new AzureStorageOrchestrationStore(new AzureStorageOrchestrationOptions { ConnectionString = azurite.ConnectionString, TaskHub = "faults" });
         var client = new DurableClient(store);
         var template = (await client.GetInstanceAsync("run-000", cancellationToken: TestContext.Current.CancellationToken))!.ReadInputAs<WorkflowRequest>()!;
         for (var i = 1; i < runs; i++)

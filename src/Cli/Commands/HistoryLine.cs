@@ -1,5 +1,7 @@
 using System.Globalization;
+using LlmSpell.Orchestrations;
 using LlmSpell.Orchestrations.History;
+using LlmSpell.Orchestrations.Workflows;
 
 namespace LlmSpell.Cli.Commands;
 
@@ -12,6 +14,7 @@ internal static class HistoryLine
     {
         ExecutionStarted s => $"started {s.Name} input={Short(s.Input)}",
         OrchestratorStarted => "-- episode --",
+        TaskScheduled { Name: WorkflowOrchestrations.StepActivity } t => $"scheduled #{t.EventId} step {StepPath(t.Input)}",
         TaskScheduled t => $"scheduled #{t.EventId} {t.Name} {Short(t.Input)}",
         TaskCompleted c => $"completed #{c.TaskScheduledId} {Short(c.Result)}",
         TaskFailed f => $"failed #{f.TaskScheduledId} {f.Failure.Message}",
@@ -27,6 +30,18 @@ internal static class HistoryLine
         ExecutionCompleted c => $"{c.Status.ToString().ToLowerInvariant()} {(c.Failure is { } f ? f.Message : Short(c.Result))}",
         _ => e.GetType().Name,
     };
+
+    private static string StepPath(string? input)
+    {
+        try
+        {
+            return DataConverter.Deserialize<StepRequest>(input)?.Path ?? "?";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return Short(input);
+        }
+    }
 
     private static string Short(string? payload) =>
         payload is null ? "null" : payload.Length <= MaxPayload ? payload : payload[..MaxPayload] + $"… ({payload.Length} chars)";

@@ -43,7 +43,7 @@ public static class WorkerCommand
             {
                 var worker = services.GetRequiredService<DurableWorker>();
                 await worker.StartAsync(cancellationToken).ConfigureAwait(false);
-                await console.Out.WriteLineAsync($"llmspell worker: running workflows from {Path.Combine(SpellServices.DataFolder, "llmspell.db")} ({options.MaxConcurrentOrchestrations} orchestration, {options.MaxConcurrentActivities} step slots); Ctrl+C stops").ConfigureAwait(false);
+                await console.Out.WriteLineAsync($"llmspell worker: running workflows from {services.GetRequiredService<DurableSettings>().Describe()} ({options.MaxConcurrentOrchestrations} orchestration, {options.MaxConcurrentActivities} step slots); Ctrl+C stops").ConfigureAwait(false);
                 await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {

@@ -282,7 +282,7 @@ public static class WorkflowCommand
 
     private static async Task<int> NoSuchRunAsync(CliConsole console, string runId)
     {
-        await console.Error.WriteLineAsync($"llmspell: there is no run '{runId}' in {Path.Combine(SpellServices.DataFolder, "llmspell.db")}").ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"llmspell: there is no run '{runId}' here (runs live in {SpellServices.DataFolder}/llmspell.db or the task hub configured in llmspell.json)").ConfigureAwait(false);
         return ExitCodes.ScriptError;
     }
 

@@ -25,9 +25,17 @@ internal static class OrchestrationEpisode
         var answered = history.Select(AnsweredId).Where(id => id >= 0).ToHashSet();
         var accepted = new List<HistoryEvent>();
         var deferred = new List<OrchestrationMessage>();
-        foreach (var message in workItem.Messages)
+        // A fresh generation's start goes first: queues need not keep order, and events that
+        // overtook it belong after it, not back in the queue.
+        var ordered = started is null ? workItem.Messages.OrderBy(m => m.Event is ExecutionStarted ? 0 : 1) : workItem.Messages.AsEnumerable();
+        foreach (var message in ordered)
         {
             var incoming = message.Event;
+            if (message.VisibleAt is { } due && due > now)
+            {
+                deferred.Add(message); // a store delivered it early (queues round delays to seconds)
+                continue;
+            }
             if (incoming is ExecutionStarted start)
             {
                 if (started is null)
@@ -81,57 +89,89 @@ internal static class OrchestrationEpisode
         var newEvents = new List<HistoryEvent>(accepted.Count + 1) { episodeStart };
         newEvents.AddRange(accepted.Select(e => e.Timestamp == default ? e with { Timestamp = now } : e));
 
-        ExecutionResult result;
-        if (!registry.TryGetOrchestrator(started.Name, out var orchestrator))
+        var result = Execute(workItem.InstanceId, registry, started.Name, history, newEvents, loggers);
+        var outbound = new Outbound();
+        var generations = 0;
+        while (result.ContinueAsNew is { } next && generations < MaxInlineGenerations)
         {
-            result = Failed(new FailureDetails("OrchestratorNotFound",
-                $"No orchestrator named '{started.Name}' is registered with this worker (registered: {registry.DescribeOrchestrators()})."));
+            // The next generation runs here and now, from an empty history: there is never a moment
+            // when the instance has no start, so events raised meanwhile apply to it directly.
+            outbound.Add(workItem.InstanceId, started, result.NewActions, now, history: null);
+            started = new ExecutionStarted(started.Name, NewExecutionId(), next.Input, started.Parent) { Timestamp = now };
+            newEvents = [new OrchestratorStarted { Timestamp = now }, started, .. next.CarriedEvents];
+            result = Execute(workItem.InstanceId, registry, started.Name, [], newEvents, loggers);
+            generations++;
         }
-        else
+        return Checkpoint(workItem.InstanceId, started, newEvents, result, now, deferred, outbound,
+            isFirstEpisode: history.Count == 0 || generations > 0, startsNewGeneration: generations > 0);
+    }
+
+    /// <summary>Generations run back to back in one episode at most this often; then the loop yields to other work.</summary>
+    private const int MaxInlineGenerations = 10;
+
+    private static ExecutionResult Execute(string instanceId, OrchestrationRegistry registry, string name,
+        IReadOnlyList<HistoryEvent> past, List<HistoryEvent> newEvents, ILoggerFactory? loggers)
+    {
+        if (!registry.TryGetOrchestrator(name, out var orchestrator))
         {
-            try
+            return Failed(new FailureDetails("OrchestratorNotFound",
+                $"No orchestrator named '{name}' is registered with this worker (registered: {registry.DescribeOrchestrators()})."));
+        }
+        try
+        {
+            return OrchestrationExecutor.Execute(instanceId, orchestrator, past, newEvents, loggers);
+        }
+        catch (NonDeterministicOrchestrationException e)
+        {
+            return Failed(FailureDetails.FromException(e));
+        }
+    }
+
+    /// <summary>The activities and messages an episode sends, across the generations it ran.</summary>
+    private sealed class Outbound
+    {
+        public List<ActivityMessage> Activities { get; } = [];
+
+        public List<OrchestrationMessage> Messages { get; } = [];
+
+        public void Add(string instanceId, ExecutionStarted started, IEnumerable<OrchestratorAction> actions, DateTime now, List<HistoryEvent>? history)
+        {
+            var executionId = started.ExecutionId;
+            foreach (var action in actions)
             {
-                result = OrchestrationExecutor.Execute(workItem.InstanceId, orchestrator, history, newEvents, loggers);
-            }
-            catch (NonDeterministicOrchestrationException e)
-            {
-                result = Failed(FailureDetails.FromException(e));
+                var recorded = action.ToHistoryEvent(now);
+                history?.Add(recorded);
+                switch (action)
+                {
+                    case ScheduleTaskAction:
+                        Activities.Add(new ActivityMessage(instanceId, executionId, (TaskScheduled)recorded));
+                        break;
+                    case CreateSubOrchestrationAction sub:
+                        Messages.Add(new OrchestrationMessage(sub.InstanceId, null,
+                            new ExecutionStarted(sub.Name, NewExecutionId(), sub.Input, new ParentInstance(instanceId, executionId, sub.Id)) { Timestamp = now }));
+                        break;
+                    case CreateTimerAction timer:
+                        Messages.Add(new OrchestrationMessage(instanceId, executionId, new TimerFired(timer.Id, timer.FireAt) { Timestamp = timer.FireAt }, timer.FireAt));
+                        break;
+                }
             }
         }
-        return Checkpoint(workItem.InstanceId, started, newEvents, result, now, deferred, isFirstEpisode: history.Count == 0);
     }
 
     private static OrchestrationCheckpoint Checkpoint(
         string instanceId, ExecutionStarted started, List<HistoryEvent> newEvents, ExecutionResult result, DateTime now,
-        List<OrchestrationMessage> deferred, bool isFirstEpisode)
+        List<OrchestrationMessage> deferred, Outbound outbound, bool isFirstEpisode, bool startsNewGeneration)
     {
         var executionId = started.ExecutionId;
         var newHistory = new List<HistoryEvent>(newEvents);
-        var activities = new List<ActivityMessage>();
-        var messages = new List<OrchestrationMessage>();
-        foreach (var action in result.NewActions)
-        {
-            var recorded = action.ToHistoryEvent(now);
-            newHistory.Add(recorded);
-            switch (action)
-            {
-                case ScheduleTaskAction:
-                    activities.Add(new ActivityMessage(instanceId, executionId, (TaskScheduled)recorded));
-                    break;
-                case CreateSubOrchestrationAction sub:
-                    messages.Add(new OrchestrationMessage(sub.InstanceId, null,
-                        new ExecutionStarted(sub.Name, NewExecutionId(), sub.Input, new ParentInstance(instanceId, executionId, sub.Id)) { Timestamp = now }));
-                    break;
-                case CreateTimerAction timer:
-                    messages.Add(new OrchestrationMessage(instanceId, executionId, new TimerFired(timer.Id, timer.FireAt) { Timestamp = timer.FireAt }, timer.FireAt));
-                    break;
-            }
-        }
+        outbound.Add(instanceId, started, result.NewActions, now, newHistory);
+        var activities = outbound.Activities;
+        var messages = outbound.Messages;
 
         if (result.ContinueAsNew is { } next)
         {
-            // The next generation starts from an empty history with a start message to itself;
-            // carried events follow it, so they are applied after the new start.
+            // Too many generations in one episode: the next one starts from a message to itself,
+            // with the carried events behind it (the episode puts a start before anything else).
             var nextExecution = NewExecutionId();
             messages.Add(new OrchestrationMessage(instanceId, null, new ExecutionStarted(started.Name, nextExecution, next.Input, started.Parent) { Timestamp = now }));
             messages.AddRange(next.CarriedEvents.Select(e => new OrchestrationMessage(instanceId, nextExecution, e)));
@@ -153,7 +193,7 @@ internal static class OrchestrationEpisode
         var status = completion?.Status ?? (result.IsSuspended ? OrchestrationStatus.Suspended : OrchestrationStatus.Running);
         var update = new InstanceUpdate(status, executionId, isFirstEpisode ? started.Input : null, completion?.Result,
             result.CustomStatus, completion?.Failure, completion is null ? null : now);
-        return new OrchestrationCheckpoint(newHistory, false, activities, messages, deferred, update);
+        return new OrchestrationCheckpoint(newHistory, startsNewGeneration, activities, messages, deferred, update);
     }
 
     private static OrchestrationCheckpoint Terminate(OrchestrationWorkItem workItem, ExecutionStarted? started, List<HistoryEvent> applied, ExecutionTerminated terminated, DateTime now)

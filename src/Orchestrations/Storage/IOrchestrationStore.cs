@@ -7,7 +7,7 @@ namespace LlmSpell.Orchestrations.Storage;
 /// (embedded SQLite, Azure Storage) implement this and nothing else; the worker and the client
 /// hold all orchestration semantics, so both providers behave the same.
 /// </summary>
-public interface IOrchestrationStore : IAsyncDisposable
+public interface IOrchestrationStore : IAsyncDisposable, IDisposable
 {
     /// <summary>Creates tables, queues and containers that do not exist yet.</summary>
     Task EnsureCreatedAsync(CancellationToken cancellationToken = default);

@@ -11,7 +11,7 @@ namespace LlmSpell.Orchestrations.Workflows;
 /// Durable workflow runs for spells (<c>workflow.start/status/wait/raise</c>) and for the CLI:
 /// archives the spell by hash and schedules the workflow orchestrator on the store.
 /// </summary>
-public sealed class DurableWorkflowService(DurableClient client, SpellArchive archive) : IWorkflowService
+public sealed class DurableWorkflowService(DurableClient client, ISpellArchive archive) : IWorkflowService
 {
     private readonly Lazy<Task> _created = new(() => client.Store.EnsureCreatedAsync());
 

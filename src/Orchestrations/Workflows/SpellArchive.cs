@@ -5,9 +5,19 @@ namespace LlmSpell.Orchestrations.Workflows;
 
 /// <summary>
 /// Spells by content hash, so a durable run always executes the exact source it started with,
-/// even after the file is edited or redeployed. Embedded: files under <c>.llmspell/spells/</c>.
+/// even after the file is edited or redeployed.
 /// </summary>
-public sealed class SpellArchive(string folder)
+public interface ISpellArchive
+{
+    /// <summary>Stores the spell (once per hash) and returns its reference.</summary>
+    Task<SpellReference> SaveAsync(SpellScript script, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads a stored spell and checks it is still the source its hash names.</summary>
+    Task<SpellScript> LoadAsync(SpellReference reference, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The embedded archive: files under <c>.llmspell/spells/&lt;hash&gt;/&lt;name&gt;</c>.</summary>
+public sealed class SpellArchive(string folder) : ISpellArchive
 {
     public string Folder { get; } = Path.GetFullPath(folder);
 
@@ -37,23 +47,27 @@ public sealed class SpellArchive(string folder)
         {
             throw new SpellException(SpellErrorCode.NotFound, $"spell {reference.Name} ({reference.Hash[..12]}) is not in the archive at {Folder}; was the run started against another folder?");
         }
-        var script = new SpellScript(reference.Name, await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
-        if (script.ContentHash != reference.Hash)
-        {
-            throw new SpellException(SpellErrorCode.WorkflowError, $"archived spell {path} no longer matches its hash {reference.Hash}; it was changed on disk");
-        }
-        return script;
+        return reference.Verify(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
     }
 
-    private string PathOf(SpellReference reference)
-    {
-        if (reference.Hash.Length != 64 || !reference.Hash.All(char.IsAsciiHexDigitLower) || reference.Name != Path.GetFileName(reference.Name) || reference.Name is "." or "..")
-        {
-            throw new SpellException(SpellErrorCode.BadArgument, $"'{reference.Hash}/{reference.Name}' is not a spell reference");
-        }
-        return Path.Combine(Folder, reference.Hash, reference.Name);
-    }
+    private string PathOf(SpellReference reference) => Path.Combine(Folder, reference.Validated().Hash, reference.Name);
 }
 
 /// <summary>A spell pinned by content hash; the name keeps its extension (the engine) and error locations.</summary>
-public sealed record SpellReference(string Hash, string Name);
+public sealed record SpellReference(string Hash, string Name)
+{
+    /// <summary>This reference, after checking it cannot name anything outside the archive.</summary>
+    public SpellReference Validated() =>
+        Hash.Length == 64 && Hash.All(char.IsAsciiHexDigitLower) && Name == Path.GetFileName(Name) && Name is not ("" or "." or "..")
+            ? this
+            : throw new SpellException(SpellErrorCode.BadArgument, $"'{Hash}/{Name}' is not a spell reference");
+
+    /// <summary>The script, after checking its source still has this hash.</summary>
+    public SpellScript Verify(string source, string? path)
+    {
+        var script = new SpellScript(Name, source, path);
+        return script.ContentHash == Hash
+            ? script
+            : throw new SpellException(SpellErrorCode.WorkflowError, $"archived spell {path ?? Name} no longer matches its hash {Hash}; it was changed after the run started");
+    }
+}

@@ -12,7 +12,7 @@ namespace LlmSpell.Orchestrations.Workflows;
 /// the host run the one requested step there. A failed step fails the activity with the spell's
 /// own error (code, file:line, message), which retries and the orchestrator then see.
 /// </summary>
-internal sealed class SpellStepActivity(SpellRunner runner, SpellArchive archive, SandboxLimits limits)
+internal sealed class SpellStepActivity(SpellRunner runner, ISpellArchive archive, SandboxLimits limits)
 {
     /// <summary>Durable steps share the state of the spell they come from, as a local run would.</summary>
     public static string StateScope(SpellReference spell) => Path.GetFileNameWithoutExtension(spell.Name);

@@ -18,7 +18,7 @@ public static class WorkflowOrchestrations
     public const string StepActivity = "llmspell.RunSpellStep";
     public const string StateActivity = "llmspell.ReadState";
 
-    public static OrchestrationRegistry AddSpellWorkflows(this OrchestrationRegistry registry, SpellRunner runner, SpellArchive archive, IStateStore state, SandboxLimits? limits = null)
+    public static OrchestrationRegistry AddSpellWorkflows(this OrchestrationRegistry registry, SpellRunner runner, ISpellArchive archive, IStateStore state, SandboxLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         var steps = new SpellStepActivity(runner, archive, limits ?? SandboxLimits.Default);

@@ -360,10 +360,12 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
     public ValueTask DisposeAsync()
     {
-        // Pooled connections keep the file open (and on Windows locked) after the last use.
-        SqliteConnection.ClearAllPools();
+        Dispose();
         return ValueTask.CompletedTask;
     }
+
+    // Pooled connections keep the file open (and on Windows locked) after the last use.
+    public void Dispose() => SqliteConnection.ClearAllPools();
 
     private async Task<bool> TryCreateInstanceAsync(SqliteConnection connection, SqliteTransaction transaction, OrchestrationMessage start, CancellationToken cancellationToken)
     {
