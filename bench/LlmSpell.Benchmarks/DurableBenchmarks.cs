@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using LlmSpell.Orchestrations;
 using LlmSpell.Orchestrations.Client;
 using LlmSpell.Orchestrations.Storage;
@@ -16,7 +15,7 @@ namespace LlmSpell.Benchmarks;
 /// workers, each with its own store instance (own connections, own queue receiver) on one task hub,
 /// which is how two processes share it.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+// Run with: --inProcess --strategy Monitoring --warmupCount 1 --iterationCount 3 (each operation takes seconds).
 public class DurableBenchmarks
 {
     public const int HelloCitiesBatch = 100;
@@ -32,7 +31,12 @@ public class DurableBenchmarks
     [Params(1, 2)]
     public int Workers { get; set; }
 
-    [Params("sqlite", "azure-storage")]
+    /// <summary>LLMSPELL_BENCH_PROVIDERS (comma-separated) narrows the run; Azurite makes the Azure cases slow.</summary>
+    public static IEnumerable<string> Providers =>
+        Environment.GetEnvironmentVariable("LLMSPELL_BENCH_PROVIDERS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        ?? ["sqlite", "azure-storage"];
+
+    [ParamsSource(nameof(Providers))]
     public string Provider { get; set; } = "sqlite";
 
     private IOrchestrationStore CreateStore(string database) => Provider == "sqlite"

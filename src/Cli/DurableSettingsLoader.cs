@@ -28,6 +28,11 @@ public sealed record DurableSettings(string Provider, string DatabasePath, strin
         ? new BlobSpellArchive(new Azure.Storage.Blobs.BlobContainerClient(ConnectionString, TaskHub.ToLowerInvariant() + "-spells"))
         : new SpellArchive(Path.Combine(workingDirectory, SpellServices.DataFolder, "spells"));
 
+    /// <summary>Spell state: shared blobs when workers may run anywhere, files under .llmspell/state otherwise.</summary>
+    public State.IStateStore CreateStateStore(string workingDirectory) => Provider == AzureStorage
+        ? new BlobStateStore(new Azure.Storage.Blobs.BlobContainerClient(ConnectionString, TaskHub.ToLowerInvariant() + "-state"))
+        : new State.FileStateStore(Path.Combine(workingDirectory, SpellServices.DataFolder, "state"));
+
     /// <summary>For messages: where the runs are.</summary>
     public string Describe() => Provider == AzureStorage ? $"Azure Storage task hub '{TaskHub}'" : Path.GetRelativePath(Environment.CurrentDirectory, DatabasePath);
 }

@@ -73,10 +73,10 @@ public static class SpellServices
         services.AddSingleton(settings);
         services.AddSingleton<ProviderFactory>();
         services.AddSingleton(sp => new LlmService(sp.GetRequiredService<ProviderFactory>().Create(settings), new LlmOptions { DefaultModel = settings.DefaultModel }, notices));
-        services.AddSingleton<IStateStore>(new FileStateStore(Path.Combine(options.WorkingDirectory, DataFolder, "state")));
         services.AddSingleton(SpellApi.Standard);
         var durable = DurableSettingsLoader.Load(options.WorkingDirectory, files, Environment.GetEnvironmentVariable);
         services.AddSingleton(durable);
+        services.AddSingleton(durable.CreateStateStore(options.WorkingDirectory));
         services.AddSingleton(_ => durable.CreateStore());
         services.AddSingleton(_ => durable.CreateArchive(options.WorkingDirectory));
         services.AddSingleton(sp => new DurableClient(sp.GetRequiredService<IOrchestrationStore>()));

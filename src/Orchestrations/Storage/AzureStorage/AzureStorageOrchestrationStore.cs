@@ -35,6 +35,7 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<ReceivedMessage>> _buffered = new(StringComparer.Ordinal);
     private readonly HashSet<string> _lockedHere = new(StringComparer.Ordinal);
+    private readonly HistoryCache _cache = new(capacity: 1000);
     private int _nextPartition;
 
     public AzureStorageOrchestrationStore(AzureStorageOrchestrationOptions options, TimeProvider? time = null)
@@ -184,9 +185,12 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
                 }
                 catch (TableTransactionFailedException e) when (e.Status is 412 or 409 or 404)
                 {
+                    _cache.Remove(workItem.InstanceId);
                     throw new WorkItemLockLostException($"Instance '{workItem.InstanceId}' was taken over by another worker (history ETag changed); its checkpoint was not committed.");
                 }
             }
+
+            _cache.Put(workItem.InstanceId, held.ETag, [.. checkpoint.StartsNewGeneration ? [] : workItem.History, .. checkpoint.NewHistory]);
 
             // 3. The instance row, after the history (readers of status may lag the history, never lead it).
             if (checkpoint.Instance is { } update)
@@ -413,7 +417,21 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
 
     private async Task<LeaseResult?> TryLeaseAsync(string instanceId, TimeSpan lockFor, CancellationToken cancellationToken)
     {
-        var (sentinel, rows) = await ReadPartitionAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        // The history this process last committed is reused while the sentinel's ETag says nobody
+        // has written since: one point read instead of reading the whole, growing partition.
+        TableEntity? sentinel;
+        List<TableEntity> rows = [];
+        List<HistoryEvent>? cached = null;
+        var point = await _history.GetEntityIfExistsAsync<TableEntity>(instanceId, AzureStorageNames.SentinelKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        sentinel = point.HasValue ? point.Value : null;
+        if (sentinel is not null && _cache.TryGet(instanceId, sentinel.ETag) is { } hit)
+        {
+            cached = hit;
+        }
+        else if (sentinel is not null)
+        {
+            (sentinel, rows) = await ReadPartitionAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        }
         if (sentinel is null)
         {
             return null;
@@ -428,7 +446,7 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
         try
         {
             var response = await _history.UpdateEntityAsync(Sentinel(instanceId, count, token, now + lockFor), sentinel.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return new LeaseResult(true, token, response.Headers.ETag ?? default, await ReadHistoryAsync(sentinel, rows, cancellationToken).ConfigureAwait(false));
+            return new LeaseResult(true, token, response.Headers.ETag ?? default, cached ?? await ReadHistoryAsync(sentinel, rows, cancellationToken).ConfigureAwait(false));
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
