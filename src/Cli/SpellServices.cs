@@ -84,6 +84,7 @@ public static class SpellServices
         services.AddSingleton(sp => new SpellHost(sp.GetRequiredService<SpellApi>(), sp.GetRequiredService<LlmService>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<ILoggerFactory>(), tools: [.. BuiltInTools.Create(tools), .. sp.GetRequiredService<McpToolSource>().Tools])
         {
             Workflows = sp.GetRequiredService<DurableWorkflowService>(),
+            ToolServer = new McpToolServer(),
         });
         services.AddSingleton<SpellRunner>();
         services.AddSingleton(sp => new OrchestrationRegistry().AddSpellWorkflows(

@@ -10,12 +10,28 @@ using ModelContextProtocol.Server;
 
 namespace LlmSpell.Mcp;
 
-/// <summary><c>llmspell mcp serve</c>: the host's tools as an MCP server on stdio.</summary>
-public static class McpToolServer
+/// <summary>
+/// Tools as an MCP server on stdio: the host's own (<c>llmspell mcp serve</c>), or a spell's, built-in
+/// and registered alike (<c>tools.serve()</c> under <c>llmspell mcp serve --spell</c>).
+/// </summary>
+public sealed class McpToolServer : IToolServer
 {
-    public static async Task RunAsync(SpellHost host, string scope, CancellationToken cancellationToken)
+    /// <summary>The host's tools, each call in its own tool-call context under <paramref name="scope"/>.</summary>
+    public static Task RunAsync(SpellHost host, string scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
+        return ServeAsync(host.Tools.Select(tool => McpServerTool.Create(new HostToolFunction(tool, host, scope))), cancellationToken);
+    }
+
+    /// <summary>The run's tools; calls run in the spell's context, so its handlers answer them.</summary>
+    public Task ServeAsync(SpellContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ServeAsync(context.Tools.All.Select(tool => McpServerTool.Create(new RunToolFunction(tool, context))), cancellationToken);
+    }
+
+    private static async Task ServeAsync(IEnumerable<McpServerTool> tools, CancellationToken cancellationToken)
+    {
         var builder = Host.CreateApplicationBuilder();
         // stdout carries the protocol; logs go to stderr.
         builder.Logging.ClearProviders();
@@ -24,12 +40,12 @@ public static class McpToolServer
         builder.Services
             .AddMcpServer(options => options.ServerInfo = new() { Name = "llmspell", Version = typeof(McpToolServer).Assembly.GetName().Version?.ToString() ?? "0" })
             .WithStdioServerTransport()
-            .WithTools(host.Tools.Select(tool => McpServerTool.Create(new HostToolFunction(tool, host, scope))));
+            .WithTools(tools);
         await builder.Build().RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A host tool as an AIFunction; each call gets its own tool-call context.</summary>
-    private sealed class HostToolFunction(ISpellTool tool, SpellHost host, string scope) : AIFunction
+    /// <summary>A tool as an AIFunction, the MCP SDK's unit; subclasses choose the context a call runs in.</summary>
+    private abstract class ServedTool(ISpellTool tool) : AIFunction
     {
         private readonly JsonElement _schema = JsonDocument.Parse(SpellJson.Serialize(tool.Parameters.Definition)).RootElement.Clone();
 
@@ -39,7 +55,18 @@ public static class McpToolServer
 
         public override JsonElement JsonSchema => _schema;
 
+        protected ISpellTool Tool => tool;
+    }
+
+    private sealed class HostToolFunction(ISpellTool tool, SpellHost host, string scope) : ServedTool(tool)
+    {
         protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken) =>
-            await new ToolFunction(tool, SpellContext.ForToolCall(host, scope, cancellationToken)).InvokeAsync(arguments, cancellationToken).ConfigureAwait(false);
+            await new ToolFunction(Tool, SpellContext.ForToolCall(host, scope, cancellationToken)).InvokeAsync(arguments, cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class RunToolFunction(ISpellTool tool, SpellContext context) : ServedTool(tool)
+    {
+        protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken) =>
+            await new ToolFunction(Tool, context).InvokeAsync(arguments, cancellationToken).ConfigureAwait(false);
     }
 }

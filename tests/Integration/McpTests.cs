@@ -77,6 +77,45 @@ public sealed class McpTests : IDisposable
         Assert.Equal("391", (string?)toolResult!["content"]);
     }
 
+    [Theory]
+    [InlineData("served.lua", """
+        tools.register({ name = "greet", description = "Greets someone.",
+          parameters = { type = "object", properties = { name = { type = "string" } }, required = { "name" } },
+          handler = function(args) print("greeting " .. args.name); return "hello " .. args.name .. " from " .. input.who end })
+        tools.serve()
+        """)]
+    [InlineData("served.js", """
+        tools.register({ name: "greet", description: "Greets someone.",
+          parameters: { type: "object", properties: { name: { type: "string" } }, required: ["name"] },
+          handler: async (args) => { print(`greeting ${args.name}`); return `hello ${args.name} from ${input.who}`; } });
+        await tools.serve();
+        """)]
+    public async Task Mcp_serve_with_a_spell_offers_its_tools_and_its_handlers_answer(string name, string source)
+    {
+        var spell = _llmspell.Write(name, source);
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "spell",
+            Command = "dotnet",
+            Arguments = [Cli, "mcp", "serve", "--spell", spell, "--input", "who=the spell"],
+            WorkingDirectory = _llmspell.WorkingDirectory,
+        });
+        await using var client = await McpClient.CreateAsync(transport, cancellationToken: TestContext.Current.CancellationToken);
+
+        var tools = await client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Contains(tools, t => t.Name == "greet" && t.Description == "Greets someone.");
+        Assert.Contains(tools, t => t.Name == "calculator");
+
+        var result = await client.CallToolAsync("greet", new Dictionary<string, object?> { ["name"] = "Ada" }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.NotEqual(true, result.IsError);
+        Assert.Equal("hello Ada from the spell", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+        var again = await client.CallToolAsync("greet", new Dictionary<string, object?> { ["name"] = "Grace" }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("hello Grace from the spell", Assert.IsType<TextContentBlock>(Assert.Single(again.Content)).Text);
+
+        var bad = await client.CallToolAsync("greet", new Dictionary<string, object?>(), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(bad.IsError);
+    }
+
     [Fact]
     public async Task An_unreachable_mcp_server_is_reported_and_skipped()
     {

@@ -1,10 +1,11 @@
 using LlmSpell.Api;
+using LlmSpell.Errors;
 using LlmSpell.Tools;
 using LlmSpell.Values;
 
 namespace LlmSpell.Modules;
 
-/// <summary><c>tools.register/call/list/describe</c>: the run's tools, built-in and spell-defined alike.</summary>
+/// <summary><c>tools.register/call/list/describe/serve</c>: the run's tools, built-in and spell-defined alike.</summary>
 public static class ToolsModule
 {
     public static SpellModule Definition { get; } = new("tools", "Define tools and call them; models can call them too (llm opts.tools).",
@@ -41,5 +42,15 @@ public static class ToolsModule
                     new("parameters", tool.Parameters.Definition),
                 ]));
             }),
+        new SpellFunction("serve", "Offer this run's tools to an outside client (MCP on stdio under `llmspell mcp serve --spell`) until it disconnects; handlers run in this spell.",
+            [], SpellTypes.Null,
+            async call =>
+            {
+                var server = call.Context.Host.ToolServer
+                    ?? throw new SpellException(SpellErrorCode.NotFound, "no tool server here: run the spell with `llmspell mcp serve --spell <file>` to serve its tools over MCP");
+                await server.ServeAsync(call.Context, call.CancellationToken).ConfigureAwait(false);
+                return SpellValue.Null;
+            },
+            isAsync: true),
     ]);
 }

@@ -23,6 +23,9 @@ public sealed class SpellHost(SpellApi api, LlmService llm, IStateStore state, I
 
     public TimeProvider Time { get; } = time ?? TimeProvider.System;
 
+    /// <summary>Serves a run's tools for <c>tools.serve()</c>; null where nothing can serve them.</summary>
+    public Tools.IToolServer? ToolServer { get; init; }
+
     /// <summary>Durable workflow runs for <c>workflow.start</c>; null where no store is configured.</summary>
     public Workflows.IWorkflowService? Workflows { get; init; }
 }
