@@ -19,6 +19,8 @@ namespace LlmSpell.Orchestrations.Storage.AzureStorage;
 public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
 {
     private const int MaxBatch = 99;
+    private const int MaxParallelRequests = 16;
+    private const int ActivityReceiveBatch = 16;
     private static readonly TimeSpan MaxQueueDelay = TimeSpan.FromDays(6);
     private static readonly TimeSpan ReleaseDelay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan DeferDelay = TimeSpan.FromSeconds(1);
@@ -36,6 +38,7 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
     private readonly Dictionary<string, List<ReceivedMessage>> _buffered = new(StringComparer.Ordinal);
     private readonly HashSet<string> _lockedHere = new(StringComparer.Ordinal);
     private readonly HistoryCache _cache = new(capacity: 1000);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(QueueMessage Message, DateTimeOffset ReceivedAt)> _activities = new();
     private int _nextPartition;
 
     public AzureStorageOrchestrationStore(AzureStorageOrchestrationOptions options, TimeProvider? time = null)
@@ -142,21 +145,12 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
         {
             // 1. Outbound messages first: a crash after this sends them again (receivers drop the
             //    duplicates); a crash before the history commit must not lose them.
-            foreach (var activity in checkpoint.Activities)
-            {
-                await SendEnvelopeAsync(_workItems, activity.InstanceId, activity.ExecutionId, activity.Event, null, cancellationToken).ConfigureAwait(false);
-            }
-            foreach (var message in checkpoint.Messages)
-            {
-                if (message.Event is ExecutionStarted && message.InstanceId != workItem.InstanceId)
-                {
-                    await TryCreateInstanceAsync(message, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            //    Sent side by side: a fan-out of a thousand is a thousand requests.
+            await InParallelAsync(checkpoint.Activities, (activity, token) =>
+                SendEnvelopeAsync(_workItems, activity.InstanceId, activity.ExecutionId, activity.Event, null, token), cancellationToken).ConfigureAwait(false);
+            await InParallelAsync(checkpoint.Messages, (message, token) => message.Event is ExecutionStarted && message.InstanceId != workItem.InstanceId
+                ? TryCreateInstanceAsync(message, token)
+                : EnqueueAsync(message, token), cancellationToken).ConfigureAwait(false);
 
             // 2. The checkpoint: history rows and the sentinel, ETag-guarded in every batch.
             var first = checkpoint.StartsNewGeneration ? 0 : held.HistoryCount;
@@ -248,10 +242,29 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
 
     public async Task<ActivityWorkItem?> TryLockActivityAsync(TimeSpan lockFor, CancellationToken cancellationToken = default)
     {
-        var received = await _workItems.ReceiveMessageAsync(lockFor, cancellationToken).ConfigureAwait(false);
-        if (received.Value is not { } message)
+        // Received in batches and handed out one by one; a message that waited here for half its
+        // lock is left to reappear rather than run with little lock left.
+        var now = _time.GetUtcNow();
+        QueueMessage? message = null;
+        while (message is null && _activities.TryDequeue(out var waiting))
         {
-            return null;
+            if (now - waiting.ReceivedAt < lockFor / 2)
+            {
+                message = waiting.Message;
+            }
+        }
+        if (message is null)
+        {
+            var received = await _workItems.ReceiveMessagesAsync(ActivityReceiveBatch, lockFor, cancellationToken).ConfigureAwait(false);
+            if (received.Value.Length == 0)
+            {
+                return null;
+            }
+            message = received.Value[0];
+            foreach (var extra in received.Value.Skip(1))
+            {
+                _activities.Enqueue((extra, now));
+            }
         }
         var decoded = await DecodeAsync(message.MessageText, cancellationToken).ConfigureAwait(false);
         var request = new ActivityMessage(decoded.InstanceId, decoded.ExecutionId ?? "", (TaskScheduled)decoded.Event);
@@ -642,36 +655,42 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
         }
     }
 
-    private async Task DeleteMessagesAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken)
-    {
-        foreach (var message in messages)
+    // Queues have no batch delete or update: the requests go side by side instead.
+    private Task DeleteMessagesAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken) =>
+        InParallelAsync(messages, async (message, token) =>
         {
             try
             {
-                await _control[message.Partition].DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+                await _control[message.Partition].DeleteMessageAsync(message.MessageId, message.PopReceipt, token).ConfigureAwait(false);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
                 // Its visibility ran out and another worker received it; the duplicate is dropped there.
             }
-        }
-    }
+        }, cancellationToken);
 
-    private async Task SetVisibilityAsync(IReadOnlyList<ReceivedMessage> messages, TimeSpan delay, CancellationToken cancellationToken)
-    {
-        foreach (var message in messages)
+    private Task SetVisibilityAsync(IReadOnlyList<ReceivedMessage> messages, TimeSpan delay, CancellationToken cancellationToken) =>
+        InParallelAsync(messages, async (message, token) =>
         {
             try
             {
-                var updated = await _control[message.Partition].UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var updated = await _control[message.Partition].UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: token).ConfigureAwait(false);
                 message.PopReceipt = updated.Value.PopReceipt;
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
                 // Already received by someone else.
             }
-        }
-    }
+        }, cancellationToken);
+
+    private static Task InParallelAsync<T>(IReadOnlyCollection<T> items, Func<T, CancellationToken, Task> send, CancellationToken cancellationToken) =>
+        items.Count switch
+        {
+            0 => Task.CompletedTask,
+            1 => send(items.First(), cancellationToken),
+            _ => Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelRequests, CancellationToken = cancellationToken },
+                async (item, token) => await send(item, token).ConfigureAwait(false)),
+        };
 
     private async Task UpdateActivityAsync(ActivityWorkItem workItem, TimeSpan visibility, CancellationToken cancellationToken)
     {
