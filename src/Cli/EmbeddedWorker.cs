@@ -11,17 +11,22 @@ namespace LlmSpell.Cli;
 /// </summary>
 internal sealed class EmbeddedWorker : IAsyncDisposable
 {
-    private readonly DurableWorker _worker;
-    private int _started;
+    private readonly IServiceProvider _services;
+    private DurableWorker? _worker;
 
     private EmbeddedWorker(IServiceProvider services)
     {
-        _worker = services.GetRequiredService<DurableWorker>();
+        // The worker (and its registry) is built only when a spell starts a run, not for every run.
+        _services = services;
         services.GetRequiredService<DurableWorkflowService>().RunStarted += (_, _) =>
         {
-            if (Interlocked.Exchange(ref _started, 1) == 0)
+            lock (_services)
             {
-                _worker.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+                if (_worker is null)
+                {
+                    _worker = _services.GetRequiredService<DurableWorker>();
+                    _worker.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+                }
             }
         };
     }
@@ -30,9 +35,14 @@ internal sealed class EmbeddedWorker : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Volatile.Read(ref _started) == 1)
+        DurableWorker? started;
+        lock (_services)
         {
-            await _worker.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            started = _worker;
+        }
+        if (started is not null)
+        {
+            await started.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

@@ -175,7 +175,7 @@ public sealed class DurableWorkflowProcessTests
 
     private static void AssertNoDuplicatedEvents(string id, IReadOnlyList<HistoryEvent> history)
     {
-        var scheduled = history.OfType<TaskScheduled>().Select(e => e.EventId).ToList();
+        var scheduled = history.Select(e => e.ScheduledId()).OfType<int>().ToList();
         var completed = history.OfType<TaskCompleted>().Select(e => e.TaskScheduledId).ToList();
         Assert.True(scheduled.Count == scheduled.Distinct().Count(), $"{id}: a task was scheduled twice");
         Assert.True(completed.Count == completed.Distinct().Count(), $"{id}: a result was recorded twice");

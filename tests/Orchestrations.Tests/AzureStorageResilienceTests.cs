@@ -100,7 +100,7 @@ public sealed class AzureStorageResilienceTests : IAsyncLifetime
             Assert.Equal(OrchestrationStatus.Completed, done.Status);
             Assert.Equal(Cities.Select(c => $"Hello {c} {n}!"), done.ReadOutputAs<List<string>>());
             var history = await client.GetHistoryAsync(id, deadline.Token);
-            var answered = history.Select(e => e switch { TaskCompleted c => c.TaskScheduledId, TimerFired t => t.TimerId, _ => -1 }).Where(x => x >= 0).ToList();
+            var answered = history.Select(e => e.AnsweredId()).OfType<int>().ToList();
             Assert.Equal(answered.Count, answered.Distinct().Count());
             Assert.Equal(10, answered.Count);
         }

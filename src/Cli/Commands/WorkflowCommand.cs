@@ -163,8 +163,9 @@ public static class WorkflowCommand
         var name = new Argument<string>("event") { Description = "The event name (case-insensitive)." };
         var data = new Argument<string?>("data") { Description = "The event's data as JSON; text that is not JSON is sent as a string.", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("raise", "Raise an event to a run; its event steps wait for one.") { id, name, data };
-        command.SetAction((parse, cancellationToken) => WithClientAsync(console, async client =>
+        command.SetAction((parse, cancellationToken) => WithServicesAsync(console, async services =>
         {
+            var client = services.GetRequiredService<DurableClient>();
             var text = parse.GetValue(data);
             SpellValue value;
             try
@@ -180,7 +181,7 @@ public static class WorkflowCommand
             {
                 return await NoSuchRunAsync(console, runId).ConfigureAwait(false);
             }
-            await client.RaiseEventAsync(runId, parse.GetValue(name)!, System.Text.Json.JsonDocument.Parse(SpellJson.Serialize(value)).RootElement.Clone(), cancellationToken).ConfigureAwait(false);
+            await services.GetRequiredService<DurableWorkflowService>().RaiseAsync(runId, parse.GetValue(name)!, value, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"raised '{parse.GetValue(name)}' to {runId}").ConfigureAwait(false);
             return ExitCodes.Success;
         }));
@@ -263,7 +264,10 @@ public static class WorkflowCommand
 
     private static Argument<string> RunId() => new("id") { Description = "The run id printed by 'llmspell workflow start'." };
 
-    private static async Task<int> WithClientAsync(CliConsole console, Func<DurableClient, Task<int>> act)
+    private static Task<int> WithClientAsync(CliConsole console, Func<DurableClient, Task<int>> act) =>
+        WithServicesAsync(console, services => act(services.GetRequiredService<DurableClient>()));
+
+    private static async Task<int> WithServicesAsync(CliConsole console, Func<IServiceProvider, Task<int>> act)
     {
         if (await BuildAsync(console).ConfigureAwait(false) is not { } services)
         {
@@ -271,9 +275,8 @@ public static class WorkflowCommand
         }
         await using (services.ConfigureAwait(false))
         {
-            var client = services.GetRequiredService<DurableClient>();
-            await client.Store.EnsureCreatedAsync().ConfigureAwait(false);
-            return await act(client).ConfigureAwait(false);
+            await services.GetRequiredService<DurableClient>().Store.EnsureCreatedAsync().ConfigureAwait(false);
+            return await act(services).ConfigureAwait(false);
         }
     }
 

@@ -52,7 +52,7 @@ public static class WorkflowModule
 
     private static SpellMap Handle(WorkflowDefinition workflow) => SpellValue.Map(
     [
-        new("kind", SpellValue.From("workflow")),
+        new("kind", SpellValue.From(WorkflowSet.HandleKind)),
         new("name", SpellValue.From(workflow.Name)),
         new("run", Method(workflow, new SpellFunction("run", $"Run workflow '{workflow.Name}' in this process and return its result.",
             [new("input", SpellTypes.Any, "the workflow's input", IsOptional: true)], SpellTypes.Any,
@@ -109,9 +109,7 @@ public static class WorkflowModule
 
     private static WorkflowDefinition Lookup(SpellCall call, int index)
     {
-        var handle = (SpellMap)call[index];
-        if (handle.Get("kind") is SpellString { Value: "workflow" } && handle.Get("name") is SpellString name
-            && call.Context.Workflows.Find(name.Value) is { } workflow)
+        if (WorkflowSet.HandleName(call[index]) is { } name && call.Context.Workflows.Find(name) is { } workflow)
         {
             return workflow;
         }

@@ -59,6 +59,16 @@ public sealed class WorkflowSet
         return workflow;
     }
 
+    /// <summary>
+    /// The name a workflow handle (the map <c>workflow.sequential</c> and friends return) carries, or
+    /// null when <paramref name="value"/> is not such a handle.
+    /// </summary>
+    public static string? HandleName(SpellValue value) =>
+        value is SpellMap map && map.Get("kind") is SpellString { Value: HandleKind } && map.Get("name") is SpellString name ? name.Value : null;
+
+    /// <summary>The <c>kind</c> of a workflow handle.</summary>
+    public const string HandleKind = "workflow";
+
     public WorkflowDefinition? Find(string name)
     {
         lock (_workflows)

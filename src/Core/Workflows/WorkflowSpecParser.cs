@@ -119,10 +119,10 @@ public sealed class WorkflowSpecParser(SpellContext context)
     /// <summary>A step, or a workflow object declared earlier in the run (nested).</summary>
     private WorkflowNode Node(SpellValue value, string where, string fallbackName)
     {
-        if (value is SpellMap map && map.Get("kind") is SpellString { Value: "workflow" } && map.Get("name") is SpellString nested)
+        if (WorkflowSet.HandleName(value) is { } nested)
         {
-            var definition = context.Workflows.Find(nested.Value)
-                ?? throw WorkflowErrors.Bad(where, $"no workflow named '{nested.Value}' in this run");
+            var definition = context.Workflows.Find(nested)
+                ?? throw WorkflowErrors.Bad(where, $"no workflow named '{nested}' in this run");
             foreach (var (step, function) in definition.FunctionsByStep)
             {
                 _functions[step] = function;

@@ -17,12 +17,12 @@ internal static class OrchestrationEpisode
         if (history.Any(e => e is ExecutionCompleted))
         {
             // Finished: whatever still arrives (late replies, timers, events) has nobody to go to.
-            return Consume(history: [], instance: null);
+            return Consume([]);
         }
 
         var started = history.OfType<ExecutionStarted>().FirstOrDefault();
-        var scheduled = history.Select(ScheduledId).Where(id => id >= 0).ToHashSet();
-        var answered = history.Select(AnsweredId).Where(id => id >= 0).ToHashSet();
+        var scheduled = history.Select(e => e.ScheduledId()).OfType<int>().ToHashSet();
+        var answered = history.Select(e => e.AnsweredId()).OfType<int>().ToHashSet();
         var accepted = new List<HistoryEvent>();
         var deferred = new List<OrchestrationMessage>();
         // A fresh generation's start goes first: queues need not keep order, and events that
@@ -58,8 +58,7 @@ internal static class OrchestrationEpisode
             {
                 continue; // a reply to an earlier generation, which continued as new
             }
-            var answers = AnsweredId(incoming);
-            if (answers >= 0)
+            if (incoming.AnsweredId() is { } answers)
             {
                 if (answered.Contains(answers))
                 {
@@ -77,7 +76,7 @@ internal static class OrchestrationEpisode
 
         if (accepted.Count == 0 || started is null)
         {
-            return Consume(history: [], instance: null, deferred);
+            return Consume(deferred);
         }
         if (accepted.OfType<ExecutionTerminated>().FirstOrDefault() is { } terminated)
         {
@@ -216,26 +215,8 @@ internal static class OrchestrationEpisode
     private static ExecutionResult Failed(FailureDetails failure) =>
         new([], null, false, new ExecutionCompleted(OrchestrationStatus.Failed, null, failure), null);
 
-    private static OrchestrationCheckpoint Consume(List<HistoryEvent> history, InstanceUpdate? instance, List<OrchestrationMessage>? deferred = null) =>
-        new(history, false, [], [], deferred ?? [], instance);
+    /// <summary>A checkpoint that only consumes the messages (all but <paramref name="deferred"/>) and changes nothing else.</summary>
+    private static OrchestrationCheckpoint Consume(List<OrchestrationMessage> deferred) => new([], false, [], [], deferred, null);
 
     private static string NewExecutionId() => Guid.NewGuid().ToString("N");
-
-    private static int ScheduledId(HistoryEvent e) => e switch
-    {
-        TaskScheduled t => t.EventId,
-        SubOrchestrationCreated s => s.EventId,
-        TimerCreated t => t.EventId,
-        _ => -1,
-    };
-
-    private static int AnsweredId(HistoryEvent e) => e switch
-    {
-        TaskCompleted c => c.TaskScheduledId,
-        TaskFailed f => f.TaskScheduledId,
-        SubOrchestrationCompleted c => c.TaskScheduledId,
-        SubOrchestrationFailed f => f.TaskScheduledId,
-        TimerFired t => t.TimerId,
-        _ => -1,
-    };
 }

@@ -13,8 +13,6 @@ internal abstract record OrchestratorAction(int Id)
 
     /// <summary>True when <paramref name="recorded"/> is the event this action wrote on an earlier run.</summary>
     public abstract bool Matches(HistoryEvent recorded);
-
-    public abstract string Describe();
 }
 
 internal sealed record ScheduleTaskAction(int Id, string Name, string? Input) : OrchestratorAction(Id)
@@ -23,8 +21,6 @@ internal sealed record ScheduleTaskAction(int Id, string Name, string? Input) : 
 
     public override bool Matches(HistoryEvent recorded) =>
         recorded is TaskScheduled scheduled && string.Equals(scheduled.Name, Name, StringComparison.Ordinal);
-
-    public override string Describe() => $"call activity '{Name}'";
 }
 
 internal sealed record CreateSubOrchestrationAction(int Id, string Name, string InstanceId, string? Input) : OrchestratorAction(Id)
@@ -33,8 +29,6 @@ internal sealed record CreateSubOrchestrationAction(int Id, string Name, string 
 
     public override bool Matches(HistoryEvent recorded) =>
         recorded is SubOrchestrationCreated created && string.Equals(created.Name, Name, StringComparison.Ordinal);
-
-    public override string Describe() => $"call sub-orchestration '{Name}'";
 }
 
 internal sealed record CreateTimerAction(int Id, DateTime FireAt) : OrchestratorAction(Id)
@@ -42,10 +36,9 @@ internal sealed record CreateTimerAction(int Id, DateTime FireAt) : Orchestrator
     public override HistoryEvent ToHistoryEvent(DateTime now) => new TimerCreated(Id, FireAt) { Timestamp = now };
 
     public override bool Matches(HistoryEvent recorded) => recorded is TimerCreated;
-
-    public override string Describe() => "create a timer";
 }
 
+/// <summary>What a scheduling event asked for, in the words of a non-determinism error.</summary>
 internal static class HistoryEventDescriptions
 {
     public static string Describe(this HistoryEvent e) => e switch

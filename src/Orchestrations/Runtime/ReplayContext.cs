@@ -198,13 +198,7 @@ internal sealed class ReplayContext : OrchestrationContext
 
     private void Match(HistoryEvent recorded)
     {
-        var id = recorded switch
-        {
-            TaskScheduled t => t.EventId,
-            SubOrchestrationCreated s => s.EventId,
-            TimerCreated t => t.EventId,
-            _ => throw new InvalidOperationException(),
-        };
+        var id = recorded.ScheduledId()!.Value;
         if (!_unmatched.Remove(id, out var action))
         {
             throw new NonDeterministicOrchestrationException(
@@ -213,7 +207,7 @@ internal sealed class ReplayContext : OrchestrationContext
         if (!action.Matches(recorded))
         {
             throw new NonDeterministicOrchestrationException(
-                $"Orchestration '{Name}' ({InstanceId}) is not deterministic: its history says step #{id} was to {recorded.Describe()}, but on replay the code asked to {action.Describe()}. Orchestrator code must make the same calls in the same order on every replay.");
+                $"Orchestration '{Name}' ({InstanceId}) is not deterministic: its history says step #{id} was to {recorded.Describe()}, but on replay the code asked to {action.ToHistoryEvent(default).Describe()}. Orchestrator code must make the same calls in the same order on every replay.");
         }
     }
 

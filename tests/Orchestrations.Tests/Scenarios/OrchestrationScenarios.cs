@@ -21,17 +21,9 @@ public abstract partial class OrchestrationScenarios
 
     protected static void AssertNoDuplicateEvents(IReadOnlyList<HistoryEvent> history)
     {
-        var scheduled = history.OfType<TaskScheduled>().Select(e => e.EventId).ToList();
+        var scheduled = history.Select(e => e.ScheduledId()).OfType<int>().ToList();
         Assert.Equal(scheduled.Count, scheduled.Distinct().Count());
-        var answered = history.Select(e => e switch
-        {
-            TaskCompleted c => c.TaskScheduledId,
-            TaskFailed f => f.TaskScheduledId,
-            SubOrchestrationCompleted c => c.TaskScheduledId,
-            SubOrchestrationFailed f => f.TaskScheduledId,
-            TimerFired t => t.TimerId,
-            _ => -1,
-        }).Where(id => id >= 0).ToList();
+        var answered = history.Select(e => e.AnsweredId()).OfType<int>().ToList();
         Assert.Equal(answered.Count, answered.Distinct().Count());
         Assert.Single(history.OfType<ExecutionStarted>());
     }

@@ -31,6 +31,7 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
     private readonly TableClient _history;
     private readonly QueueClient _workItems;
     private readonly QueueClient[] _control;
+    private readonly BlobContainerClient _blobs;
     private readonly LargePayloads _large;
     private readonly TimeProvider _time;
     private readonly WorkSignal _signal = new();
@@ -53,11 +54,9 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
         var queues = new QueueServiceClient(options.ConnectionString);
         _workItems = queues.GetQueueClient(_names.WorkItemQueue);
         _control = [.. _names.ControlQueues.Select(queues.GetQueueClient)];
-        _large = new LargePayloads(new BlobServiceClient(options.ConnectionString).GetBlobContainerClient(_names.LargeMessageContainer));
-        Blobs = new BlobServiceClient(options.ConnectionString).GetBlobContainerClient(_names.LargeMessageContainer);
+        _blobs = new BlobServiceClient(options.ConnectionString).GetBlobContainerClient(_names.LargeMessageContainer);
+        _large = new LargePayloads(_blobs);
     }
-
-    private BlobContainerClient Blobs { get; }
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
@@ -68,7 +67,7 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        await Blobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _blobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CreateInstanceAsync(OrchestrationMessage start, CancellationToken cancellationToken = default)
@@ -432,16 +431,16 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
     {
         // The history this process last committed is reused while the sentinel's ETag says nobody
         // has written since: one point read instead of reading the whole, growing partition.
-        TableEntity? sentinel;
+        TableEntity? sentinel = null;
         List<TableEntity> rows = [];
         List<HistoryEvent>? cached = null;
-        var point = await _history.GetEntityIfExistsAsync<TableEntity>(instanceId, AzureStorageNames.SentinelKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        sentinel = point.HasValue ? point.Value : null;
-        if (sentinel is not null && _cache.TryGet(instanceId, sentinel.ETag) is { } hit)
+        if (_cache.Contains(instanceId))
         {
-            cached = hit;
+            var point = await _history.GetEntityIfExistsAsync<TableEntity>(instanceId, AzureStorageNames.SentinelKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            sentinel = point.HasValue ? point.Value : null;
+            cached = sentinel is null ? null : _cache.TryGet(instanceId, sentinel.ETag);
         }
-        else if (sentinel is not null)
+        if (cached is null)
         {
             (sentinel, rows) = await ReadPartitionAsync(instanceId, cancellationToken).ConfigureAwait(false);
         }

@@ -14,6 +14,14 @@ internal sealed class HistoryCache(int capacity)
     private readonly LinkedList<string> _ages = new();
     private readonly Lock _gate = new();
 
+    public bool Contains(string instanceId)
+    {
+        lock (_gate)
+        {
+            return _entries.ContainsKey(instanceId);
+        }
+    }
+
     public List<HistoryEvent>? TryGet(string instanceId, ETag current)
     {
         lock (_gate)

@@ -84,16 +84,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
                 "UPDATE Instances SET LockedBy = $token, LockExpiresAt = $until WHERE InstanceId = $id",
                 cancellationToken, ("$token", token), ("$until", now + (long)lockFor.TotalMilliseconds), ("$id", instanceId)).ConfigureAwait(false);
 
-            var history = new List<HistoryEvent>();
-            await using (var read = Command(connection, transaction,
-                "SELECT Payload FROM History WHERE InstanceId = $id ORDER BY Sequence", ("$id", instanceId)))
-            await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    history.Add(HistorySerializer.Deserialize(reader.GetString(0)));
-                }
-            }
+            var history = await ReadHistoryAsync(connection, transaction, instanceId, cancellationToken).ConfigureAwait(false);
 
             var messages = new List<OrchestrationMessage>();
             var messageIds = new List<long>();
@@ -332,7 +323,12 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var read = Command(connection, null, "SELECT Payload FROM History WHERE InstanceId = $id ORDER BY Sequence", ("$id", instanceId));
+        return await ReadHistoryAsync(connection, null, instanceId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<HistoryEvent>> ReadHistoryAsync(SqliteConnection connection, SqliteTransaction? transaction, string instanceId, CancellationToken cancellationToken)
+    {
+        await using var read = Command(connection, transaction, "SELECT Payload FROM History WHERE InstanceId = $id ORDER BY Sequence", ("$id", instanceId));
         await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var history = new List<HistoryEvent>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
