@@ -22,7 +22,7 @@ public sealed class McpTool(string server, McpClientTool tool) : ISpellTool
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(context);
-        var call = new AIFunctionArguments(arguments.ToDictionary(a => a.Key, a => (object?)JsonDocument.Parse(SpellJson.Serialize(a.Value)).RootElement.Clone()));
+        var call = new AIFunctionArguments(arguments.ToDictionary(a => a.Key, a => (object?)SpellJson.ToElement(a.Value)));
         var result = await tool.InvokeAsync(call, context.CancellationToken).ConfigureAwait(false);
         return result switch
         {

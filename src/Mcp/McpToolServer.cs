@@ -27,7 +27,7 @@ public sealed class McpToolServer : IToolServer
     public Task ServeAsync(SpellContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ServeAsync(context.Tools.All.Select(tool => McpServerTool.Create(new RunToolFunction(tool, context))), cancellationToken);
+        return ServeAsync(context.Tools.All.Select(tool => McpServerTool.Create(new ToolFunction(tool, context))), cancellationToken);
     }
 
     private static async Task ServeAsync(IEnumerable<McpServerTool> tools, CancellationToken cancellationToken)
@@ -44,10 +44,10 @@ public sealed class McpToolServer : IToolServer
         await builder.Build().RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A tool as an AIFunction, the MCP SDK's unit; subclasses choose the context a call runs in.</summary>
-    private abstract class ServedTool(ISpellTool tool) : AIFunction
+    /// <summary>A host tool as an AIFunction; each call gets its own tool-call context.</summary>
+    private sealed class HostToolFunction(ISpellTool tool, SpellHost host, string scope) : AIFunction
     {
-        private readonly JsonElement _schema = JsonDocument.Parse(SpellJson.Serialize(tool.Parameters.Definition)).RootElement.Clone();
+        private readonly JsonElement _schema = SpellJson.ToElement(tool.Parameters.Definition);
 
         public override string Name => tool.Name;
 
@@ -55,18 +55,7 @@ public sealed class McpToolServer : IToolServer
 
         public override JsonElement JsonSchema => _schema;
 
-        protected ISpellTool Tool => tool;
-    }
-
-    private sealed class HostToolFunction(ISpellTool tool, SpellHost host, string scope) : ServedTool(tool)
-    {
         protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken) =>
-            await new ToolFunction(Tool, SpellContext.ForToolCall(host, scope, cancellationToken)).InvokeAsync(arguments, cancellationToken).ConfigureAwait(false);
-    }
-
-    private sealed class RunToolFunction(ISpellTool tool, SpellContext context) : ServedTool(tool)
-    {
-        protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken) =>
-            await new ToolFunction(Tool, context).InvokeAsync(arguments, cancellationToken).ConfigureAwait(false);
+            await new ToolFunction(tool, SpellContext.ForToolCall(host, scope, cancellationToken)).InvokeAsync(arguments, cancellationToken).ConfigureAwait(false);
     }
 }

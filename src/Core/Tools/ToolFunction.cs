@@ -11,7 +11,7 @@ namespace LlmSpell.Tools;
 /// </summary>
 public sealed class ToolFunction(ISpellTool tool, SpellContext context) : AIFunction
 {
-    private readonly JsonElement _schema = JsonDocument.Parse(SpellJson.Serialize(tool.Parameters.Definition)).RootElement.Clone();
+    private readonly JsonElement _schema = SpellJson.ToElement(tool.Parameters.Definition);
 
     public override string Name => tool.Name;
 
@@ -31,6 +31,6 @@ public sealed class ToolFunction(ISpellTool tool, SpellContext context) : AIFunc
         tool.Parameters.Check(tool.Name, map);
         var result = await tool.InvokeAsync(map, context).ConfigureAwait(false);
         // Text goes to the model as text; anything else as JSON.
-        return result is SpellString text ? text.Value : JsonDocument.Parse(SpellJson.Serialize(result)).RootElement.Clone();
+        return result is SpellString text ? text.Value : SpellJson.ToElement(result);
     }
 }

@@ -67,6 +67,13 @@ public static class SpellJson
         return builder.ToString();
     }
 
+    /// <summary>The value as a <see cref="JsonElement"/>, for APIs that take JSON (MEAI, MCP, payload records).</summary>
+    public static JsonElement ToElement(SpellValue value)
+    {
+        using var document = JsonDocument.Parse(Serialize(value));
+        return document.RootElement.Clone();
+    }
+
     public static void Write(IBufferWriter<byte> output, SpellValue value, bool indented = false)
     {
         using var writer = new Utf8JsonWriter(output, indented ? IndentedWriter : CompactWriter);

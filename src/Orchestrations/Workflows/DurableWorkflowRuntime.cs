@@ -25,7 +25,7 @@ internal sealed class DurableWorkflowRuntime(OrchestrationContext context, Spell
         }
         else
         {
-            var request = new StepRequest(spell, workflow, path, SpellValues.ToJson(input), runInput);
+            var request = new StepRequest(spell, workflow, path, SpellJson.ToElement(input), runInput);
             var options = stepNode.Retry is { } retry
                 ? new TaskOptions(new RetryPolicy(retry.Attempts, retry.Delay, retry.Backoff, retry.MaxDelay))
                 : null;
@@ -48,7 +48,7 @@ internal sealed class DurableWorkflowRuntime(OrchestrationContext context, Spell
 
     public async Task<SpellValue> RunLoopAsync(LoopNode loopNode, string path, SpellValue input)
     {
-        var request = new LoopRequest(spell, workflow, path, SpellValues.ToJson(WorkflowSpec.ToValue(loopNode)), SpellValues.ToJson(input), 1, runInput);
+        var request = new LoopRequest(spell, workflow, path, SpellJson.ToElement(WorkflowSpec.ToValue(loopNode)), SpellJson.ToElement(input), 1, runInput);
         try
         {
             return SpellValues.FromJson(await context.CallSubOrchestratorAsync<JsonElement>(WorkflowOrchestrations.LoopOrchestrator, request));

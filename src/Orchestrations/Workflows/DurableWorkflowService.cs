@@ -24,7 +24,7 @@ public sealed class DurableWorkflowService(DurableClient client, ISpellArchive a
     {
         await _created.Value.ConfigureAwait(false);
         var reference = await archive.SaveAsync(script, cancellationToken).ConfigureAwait(false);
-        var request = new WorkflowRequest(reference, SpellValues.ToJson(spec), SpellValues.ToJson(input));
+        var request = new WorkflowRequest(reference, SpellJson.ToElement(spec), SpellJson.ToElement(input));
         try
         {
             var id = await Client.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestrations.WorkflowOrchestrator, request,
@@ -63,7 +63,7 @@ public sealed class DurableWorkflowService(DurableClient client, ISpellArchive a
         await _created.Value.ConfigureAwait(false);
         try
         {
-            await Client.RaiseEventAsync(runId, eventName, SpellValues.ToJson(data), cancellationToken).ConfigureAwait(false);
+            await Client.RaiseEventAsync(runId, eventName, SpellJson.ToElement(data), cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
         {

@@ -38,7 +38,7 @@ internal sealed class SpellStepActivity(SpellRunner runner, ISpellArchive archiv
             throw new SpellStepFailedException(new SpellError(SpellErrorCode.WorkflowError,
                 $"{script.Name} finished without reaching workflow '{request.Workflow}' (its run or workflow.start call), so step '{request.Path}' could not run; the spell's code before that call must run the same way every time"));
         }
-        return SpellValues.ToJson(result.Value);
+        return SpellJson.ToElement(result.Value);
     }
 }
 

@@ -6,12 +6,6 @@ namespace LlmSpell.Orchestrations.Workflows;
 /// <summary>Spell values cross the durable boundary as JSON elements, embedded in the request records.</summary>
 internal static class SpellValues
 {
-    public static JsonElement ToJson(SpellValue value)
-    {
-        using var document = JsonDocument.Parse(SpellJson.Serialize(value));
-        return document.RootElement.Clone();
-    }
-
     public static SpellValue FromJson(JsonElement element) =>
         element.ValueKind == JsonValueKind.Undefined ? SpellValue.Null : SpellJson.Parse(element.GetRawText());
 }

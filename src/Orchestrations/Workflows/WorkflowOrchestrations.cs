@@ -27,7 +27,7 @@ public static class WorkflowOrchestrations
             .AddOrchestrator<LoopRequest, JsonElement>(LoopOrchestrator, RunLoopIterationAsync)
             .AddActivity<StepRequest, JsonElement>(StepActivity, steps.RunAsync)
             .AddActivity<StateRequest, JsonElement>(StateActivity, async (context, request) =>
-                SpellValues.ToJson(await state.GetAsync(SpellStepActivity.StateScope(request!.Spell), request.Key, context.CancellationToken).ConfigureAwait(false) ?? SpellValue.Null));
+                SpellJson.ToElement(await state.GetAsync(SpellStepActivity.StateScope(request!.Spell), request.Key, context.CancellationToken).ConfigureAwait(false) ?? SpellValue.Null));
     }
 
     private static async Task<JsonElement> RunWorkflowAsync(OrchestrationContext context, WorkflowRequest? request)
@@ -35,7 +35,7 @@ public static class WorkflowOrchestrations
         var root = WorkflowSpec.FromValue(SpellValues.FromJson(request!.Workflow));
         var runtime = new DurableWorkflowRuntime(context, request.Spell, root.Name, request.Input);
         var result = await new WorkflowInterpreter(runtime).RunAsync(root, root.Name, SpellValues.FromJson(request.Input));
-        return SpellValues.ToJson(result);
+        return SpellJson.ToElement(result);
     }
 
     private static async Task<JsonElement> RunLoopIterationAsync(OrchestrationContext context, LoopRequest? request)
@@ -45,14 +45,14 @@ public static class WorkflowOrchestrations
         var (output, done) = await new WorkflowInterpreter(runtime).RunIterationAsync(loop, request.Path, SpellValues.FromJson(request.Input));
         if (done)
         {
-            return SpellValues.ToJson(output);
+            return SpellJson.ToElement(output);
         }
         if (request.Iteration >= loop.MaxIterations)
         {
             throw WorkflowInterpreter.MaxIterationsReached(loop, request.Path);
         }
         // One iteration per generation keeps the history of a long loop as short as one pass.
-        context.ContinueAsNew(request with { Input = SpellValues.ToJson(output), Iteration = request.Iteration + 1 });
+        context.ContinueAsNew(request with { Input = SpellJson.ToElement(output), Iteration = request.Iteration + 1 });
         return default;
     }
 }
