@@ -1,6 +1,7 @@
 using LlmSpell.Api;
 using LlmSpell.Configuration;
 using LlmSpell.Engines.JavaScript;
+using LlmSpell.Engines.Tengo;
 using LlmSpell.Engines.Lua;
 using LlmSpell.Llm;
 using LlmSpell.Mcp;
@@ -70,6 +71,7 @@ public static class SpellServices
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddSingleton<ISpellEngine, LuaEngine>();
         services.AddSingleton<ISpellEngine, JavaScriptEngine>();
+        services.AddSingleton<ISpellEngine, TengoEngine>();
         services.AddSingleton(settings);
         services.AddSingleton<ProviderFactory>();
         services.AddSingleton(sp => new LlmService(sp.GetRequiredService<ProviderFactory>().Create(settings), new LlmOptions { DefaultModel = settings.DefaultModel }, notices));

@@ -1,0 +1,43 @@
+namespace LlmSpell.Engines.Tengo.Language;
+
+/// <summary>An array, mutable or (after <c>immutable()</c>) not; the two differ only in their type name and in refusing writes.</summary>
+public sealed class TengoArray(List<TengoObject> items, bool immutable = false) : TengoObject
+{
+    public List<TengoObject> Items { get; } = items;
+
+    public bool IsImmutable { get; } = immutable;
+
+    public override string TypeName => IsImmutable ? "immutable-array" : "array";
+
+    public override bool IsFalsy => Items.Count == 0;
+
+    public override bool ValueEquals(TengoObject other)
+    {
+        if (other is not TengoArray array || array.Items.Count != Items.Count) return false;
+        for (var i = 0; i < Items.Count; i++)
+        {
+            if (!Items[i].ValueEquals(array.Items[i])) return false;
+        }
+
+        return true;
+    }
+
+    public override TengoObject Copy() => new TengoArray(Items.Select(i => i.Copy()).ToList());
+
+    public override string ToString() => "[" + string.Join(", ", Items.Select(i => i.ToString())) + "]";
+
+    public override bool CanIterate => true;
+
+    internal override TengoIterator Iterate() => new ArrayIterator(Items);
+
+    private sealed class ArrayIterator(List<TengoObject> items) : TengoIterator
+    {
+        private int _index = -1;
+
+        public override bool Next() => ++_index < items.Count;
+
+        public override TengoObject Key => TengoInt.From(_index);
+
+        public override TengoObject Value => items[_index];
+    }
+}

@@ -1,0 +1,612 @@
+namespace LlmSpell.Engines.Tengo.Language;
+
+/// <summary>
+/// Runs compiled Tengo code: a stack machine with one frame per script-function call. One VM
+/// serves one run on one thread. Host code may call back into the VM from inside a builtin
+/// (<see cref="Call"/>); the nested call runs on top of the same stack.
+/// </summary>
+public sealed class TengoVm
+{
+    private const int CheckInterval = 1024;
+
+    private readonly TengoRuntimeOptions _options;
+    private readonly Frame[] _frames;
+    private readonly Dictionary<string, TengoObject> _modules = new(StringComparer.Ordinal);
+    private TengoObject[] _stack = new TengoObject[1024];
+    private TengoObject[] _globals = [];
+    private int _sp;
+    private int _frameIndex = -1;
+    private long _instructions;
+    private long _allocated;
+    private Random? _random;
+
+    public TengoVm(TengoRuntimeOptions options)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _frames = new Frame[Math.Max(1, options.MaxFrames) + 1];
+    }
+
+    public TengoRuntimeOptions Options => _options;
+
+    /// <summary>Instructions executed so far (to within one check interval).</summary>
+    public long InstructionsExecuted => _instructions;
+
+    public long BytesAllocated => _allocated;
+
+    /// <summary>Where the last call that <see cref="Call"/> or <see cref="Run"/> made returned from, e.g. a script's <c>export</c>.</summary>
+    public TengoStackFrame ReturnedFrom { get; private set; }
+
+    /// <summary>The run's random source: seeded from the OS unless <c>rand.seed</c> is called.</summary>
+    public Random Random
+    {
+        get => _random ??= new Random();
+        set => _random = value;
+    }
+
+    /// <summary>Runs a program's top level and returns what it exported (undefined when nothing).</summary>
+    public TengoObject Run(TengoProgram program, IReadOnlyList<TengoObject> globals)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(globals);
+        _globals = new TengoObject[program.GlobalCount];
+        Array.Fill(_globals, TengoUndefined.Instance);
+        for (var i = 0; i < globals.Count && i < _globals.Length; i++)
+        {
+            _globals[i] = globals[i];
+        }
+
+        return Call(new TengoClosure(program.Main, []), []);
+    }
+
+    /// <summary>Calls a script or builtin function with <paramref name="arguments"/> and returns its result.</summary>
+    public TengoObject Call(TengoObject callable, ReadOnlySpan<TengoObject> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(callable);
+        var baseSp = _sp;
+        var baseFrame = _frameIndex;
+        EnsureStack(_sp + arguments.Length + 1);
+        _stack[_sp++] = callable;
+        foreach (var argument in arguments)
+        {
+            _stack[_sp++] = argument;
+        }
+
+        try
+        {
+            switch (callable)
+            {
+                case TengoClosure closure:
+                    EnterClosure(closure, arguments.Length);
+                    return Execute(baseFrame);
+                case TengoBuiltin builtin:
+                    return builtin.Function(this, new ReadOnlySpan<TengoObject>(_stack, baseSp + 1, arguments.Length));
+                default:
+                    throw new TengoRuntimeException($"not callable: {callable.TypeName}");
+            }
+        }
+        finally
+        {
+            _frameIndex = baseFrame;
+            Array.Clear(_stack, baseSp, _sp > baseSp ? _sp - baseSp : 0);
+            _sp = baseSp;
+        }
+    }
+
+    // ---- Allocation accounting: every composite value a script builds goes through these ----
+
+    public TengoString NewString(string value)
+    {
+        if (value.Length > _options.MaxStringLength)
+        {
+            throw new TengoLimitException(TengoLimit.StringSize, $"a string of {value.Length} characters exceeds the limit of {_options.MaxStringLength}");
+        }
+
+        Allocate(24 + 2L * value.Length);
+        return new TengoString(value);
+    }
+
+    public TengoBytes NewBytes(byte[] value)
+    {
+        if (value.Length > _options.MaxStringLength)
+        {
+            throw new TengoLimitException(TengoLimit.StringSize, $"bytes of length {value.Length} exceed the limit of {_options.MaxStringLength}");
+        }
+
+        Allocate(24 + value.Length);
+        return new TengoBytes(value);
+    }
+
+    public TengoArray NewArray(List<TengoObject> items, bool immutable = false)
+    {
+        Allocate(32 + 8L * items.Count);
+        return new TengoArray(items, immutable);
+    }
+
+    public TengoMap NewMap(Dictionary<string, TengoObject> entries, bool immutable = false)
+    {
+        Allocate(64 + 48L * entries.Count);
+        return new TengoMap(entries, immutable);
+    }
+
+    /// <summary>Charges <paramref name="bytes"/> to the run's allocation budget.</summary>
+    public void Allocate(long bytes)
+    {
+        _allocated += bytes;
+        if (_allocated > _options.MaxAllocationBytes)
+        {
+            throw new TengoLimitException(TengoLimit.Allocations, $"the script allocated more than {_options.MaxAllocationBytes} bytes");
+        }
+    }
+
+    /// <summary>Checks a size before a builtin builds a value that large (string repeat, range, bytes(n)).</summary>
+    public void CheckSize(long elements, string what)
+    {
+        if (elements > _options.MaxStringLength)
+        {
+            throw new TengoLimitException(TengoLimit.StringSize, $"{what} of {elements} elements exceeds the limit of {_options.MaxStringLength}");
+        }
+    }
+
+    // ---- Execution ----
+
+    private void EnsureStack(int needed)
+    {
+        if (needed >= _stack.Length)
+        {
+            var size = _stack.Length;
+            while (size <= needed) size *= 2;
+            Array.Resize(ref _stack, size);
+        }
+    }
+
+    private void EnterClosure(TengoClosure closure, int argumentCount)
+    {
+        var function = closure.Function;
+        if (function.VarArgs)
+        {
+            var fixedCount = function.NumParameters - 1;
+            if (argumentCount < fixedCount)
+            {
+                throw new TengoRuntimeException($"wrong number of arguments: want>={fixedCount}, got={argumentCount}");
+            }
+
+            var extraCount = argumentCount - fixedCount;
+            var extras = new List<TengoObject>(extraCount);
+            for (var i = _sp - extraCount; i < _sp; i++) extras.Add(_stack[i]);
+            _sp -= extraCount;
+            _stack[_sp++] = NewArray(extras);
+            argumentCount = function.NumParameters;
+        }
+        else if (argumentCount != function.NumParameters)
+        {
+            throw new TengoRuntimeException($"wrong number of arguments: want={function.NumParameters}, got={argumentCount}");
+        }
+
+        if (_frameIndex + 1 >= _options.MaxFrames)
+        {
+            throw new TengoLimitException(TengoLimit.Frames, $"the script nested calls deeper than {_options.MaxFrames}");
+        }
+
+        var basePointer = _sp - argumentCount;
+        EnsureStack(basePointer + function.NumLocals + function.MaxStack);
+        for (var i = basePointer + argumentCount; i < basePointer + function.NumLocals; i++)
+        {
+            _stack[i] = TengoUndefined.Instance;
+        }
+
+        _sp = basePointer + function.NumLocals;
+        var frame = _frames[++_frameIndex] ??= new Frame();
+        frame.Closure = closure;
+        frame.Function = function;
+        frame.Ip = 0;
+        frame.BasePointer = basePointer;
+    }
+
+    private void Checkpoint()
+    {
+        _instructions += CheckInterval;
+        if (_instructions > _options.MaxInstructions)
+        {
+            throw new TengoLimitException(TengoLimit.Instructions, $"the script ran more than {_options.MaxInstructions} instructions");
+        }
+
+        if (_options.CancellationToken.IsCancellationRequested)
+        {
+            throw new TengoLimitException(TengoLimit.Cancelled, "the run was stopped");
+        }
+    }
+
+    /// <summary>Runs from the current frame until the frame above <paramref name="stopAt"/> returns; gives its result.</summary>
+    private TengoObject Execute(int stopAt)
+    {
+        var frame = _frames[_frameIndex];
+        var code = frame.Function.Instructions;
+        var constants = frame.Function.Constants;
+        var free = frame.Closure.Free;
+        var ip = frame.Ip;
+        var bp = frame.BasePointer;
+        var stack = _stack;
+        var sp = _sp;
+        var opStart = 0;
+        var ticks = CheckInterval;
+        try
+        {
+            while (true)
+            {
+                opStart = ip;
+                if (--ticks == 0)
+                {
+                    ticks = CheckInterval;
+                    Checkpoint();
+                }
+
+                switch ((Opcode)code[ip++])
+                {
+                    case Opcode.Constant:
+                        stack[sp++] = constants[code[ip++]];
+                        break;
+                    case Opcode.Undefined:
+                        stack[sp++] = TengoUndefined.Instance;
+                        break;
+                    case Opcode.True:
+                        stack[sp++] = TengoBool.True;
+                        break;
+                    case Opcode.False:
+                        stack[sp++] = TengoBool.False;
+                        break;
+                    case Opcode.BinaryOp:
+                    {
+                        var op = (Token)code[ip++];
+                        var right = stack[--sp];
+                        var left = stack[sp - 1];
+                        if (left is TengoInt l && right is TengoInt r)
+                        {
+                            stack[sp - 1] = Operators.IntOp(op, l.Value, r.Value) ?? throw Operators.Invalid(op, left, right);
+                        }
+                        else
+                        {
+                            _sp = sp;
+                            stack[sp - 1] = Operators.Binary(this, op, left, right);
+                        }
+
+                        break;
+                    }
+
+                    case Opcode.Equal:
+                    {
+                        var right = stack[--sp];
+                        stack[sp - 1] = TengoBool.From(stack[sp - 1].ValueEquals(right));
+                        break;
+                    }
+
+                    case Opcode.NotEqual:
+                    {
+                        var right = stack[--sp];
+                        stack[sp - 1] = TengoBool.From(!stack[sp - 1].ValueEquals(right));
+                        break;
+                    }
+
+                    case Opcode.Minus:
+                        stack[sp - 1] = Operators.Minus(stack[sp - 1]);
+                        break;
+                    case Opcode.Not:
+                        stack[sp - 1] = TengoBool.From(stack[sp - 1].IsFalsy);
+                        break;
+                    case Opcode.Complement:
+                        stack[sp - 1] = Operators.Complement(stack[sp - 1]);
+                        break;
+                    case Opcode.Jump:
+                        ip = code[ip];
+                        break;
+                    case Opcode.JumpFalsy:
+                    {
+                        var condition = stack[--sp];
+                        var target = code[ip++];
+                        if (ReferenceEquals(condition, TengoBool.False) || (condition is not TengoBool && condition.IsFalsy))
+                        {
+                            ip = target;
+                        }
+
+                        break;
+                    }
+
+                    case Opcode.AndJump:
+                    {
+                        var target = code[ip++];
+                        if (stack[sp - 1].IsFalsy) ip = target;
+                        else sp--;
+                        break;
+                    }
+
+                    case Opcode.OrJump:
+                    {
+                        var target = code[ip++];
+                        if (!stack[sp - 1].IsFalsy) ip = target;
+                        else sp--;
+                        break;
+                    }
+
+                    case Opcode.Pop:
+                        stack[--sp] = null!;
+                        break;
+                    case Opcode.GetGlobal:
+                        stack[sp++] = _globals[code[ip++]];
+                        break;
+                    case Opcode.SetGlobal:
+                        _globals[code[ip++]] = stack[--sp];
+                        break;
+                    case Opcode.GetLocal:
+                    {
+                        var value = stack[bp + code[ip++]];
+                        stack[sp++] = value is TengoCell cell ? cell.Value : value;
+                        break;
+                    }
+
+                    case Opcode.SetLocal:
+                    {
+                        var slot = bp + code[ip++];
+                        var value = stack[--sp];
+                        if (stack[slot] is TengoCell cell) cell.Value = value;
+                        else stack[slot] = value;
+                        break;
+                    }
+
+                    case Opcode.DefineLocal:
+                        stack[bp + code[ip++]] = stack[--sp];
+                        break;
+                    case Opcode.ClearLocal:
+                        stack[bp + code[ip++]] = TengoUndefined.Instance;
+                        break;
+                    case Opcode.GetFree:
+                        stack[sp++] = free[code[ip++]].Value;
+                        break;
+                    case Opcode.SetFree:
+                        free[code[ip++]].Value = stack[--sp];
+                        break;
+                    case Opcode.GetLocalCell:
+                    {
+                        var slot = bp + code[ip++];
+                        if (stack[slot] is not TengoCell cell)
+                        {
+                            cell = new TengoCell(stack[slot]);
+                            stack[slot] = cell;
+                        }
+
+                        stack[sp++] = cell;
+                        break;
+                    }
+
+                    case Opcode.GetFreeCell:
+                        stack[sp++] = free[code[ip++]];
+                        break;
+                    case Opcode.GetBuiltin:
+                        stack[sp++] = Builtins.All[code[ip++]];
+                        break;
+                    case Opcode.Array:
+                    {
+                        var count = code[ip++];
+                        var items = new List<TengoObject>(count);
+                        for (var i = sp - count; i < sp; i++) items.Add(stack[i]);
+                        sp -= count;
+                        _sp = sp;
+                        stack[sp++] = NewArray(items);
+                        break;
+                    }
+
+                    case Opcode.Map:
+                    {
+                        var count = code[ip++];
+                        var entries = new Dictionary<string, TengoObject>(count, StringComparer.Ordinal);
+                        for (var i = sp - 2 * count; i < sp; i += 2) entries[((TengoString)stack[i]).Value] = stack[i + 1];
+                        sp -= 2 * count;
+                        _sp = sp;
+                        stack[sp++] = NewMap(entries);
+                        break;
+                    }
+
+                    case Opcode.Error:
+                        stack[sp - 1] = new TengoError(stack[sp - 1]);
+                        break;
+                    case Opcode.Immutable:
+                        stack[sp - 1] = Operators.Immutable(stack[sp - 1]);
+                        break;
+                    case Opcode.Index:
+                    {
+                        var index = stack[--sp];
+                        stack[sp - 1] = Operators.Index(stack[sp - 1], index);
+                        break;
+                    }
+
+                    case Opcode.IndexSet:
+                    {
+                        var value = stack[--sp];
+                        var index = stack[--sp];
+                        var target = stack[--sp];
+                        Operators.IndexSet(target, index, value);
+                        break;
+                    }
+
+                    case Opcode.Slice:
+                    {
+                        var high = stack[--sp];
+                        var low = stack[--sp];
+                        _sp = sp;
+                        stack[sp - 1] = Operators.Slice(this, stack[sp - 1], low, high);
+                        break;
+                    }
+
+                    case Opcode.Call:
+                    {
+                        var argumentCount = code[ip++];
+                        if (code[ip++] == 1)
+                        {
+                            if (stack[sp - 1] is not TengoArray spread)
+                            {
+                                throw new TengoRuntimeException($"cannot spread a {stack[sp - 1].TypeName}; only arrays can be spread");
+                            }
+
+                            sp--;
+                            _sp = sp;
+                            EnsureStack(sp + spread.Items.Count + 1);
+                            stack = _stack;
+                            foreach (var item in spread.Items) stack[sp++] = item;
+                            argumentCount += spread.Items.Count - 1;
+                        }
+
+                        var callee = stack[sp - 1 - argumentCount];
+                        frame.Ip = ip;
+                        _sp = sp;
+                        if (callee is TengoClosure closure)
+                        {
+                            EnterClosure(closure, argumentCount);
+                            frame = _frames[_frameIndex];
+                            code = closure.Function.Instructions;
+                            constants = closure.Function.Constants;
+                            free = closure.Free;
+                            ip = 0;
+                            bp = frame.BasePointer;
+                            stack = _stack;
+                            sp = _sp;
+                        }
+                        else if (callee is TengoBuiltin builtin)
+                        {
+                            var result = builtin.Function(this, new ReadOnlySpan<TengoObject>(stack, sp - argumentCount, argumentCount));
+                            stack = _stack;
+                            sp -= argumentCount + 1;
+                            stack[sp++] = result;
+                        }
+                        else
+                        {
+                            throw new TengoRuntimeException($"not callable: {callee.TypeName}");
+                        }
+
+                        break;
+                    }
+
+                    case Opcode.Return:
+                    {
+                        var value = code[ip++] == 1 ? stack[sp - 1] : TengoUndefined.Instance;
+                        var newSp = frame.BasePointer - 1;
+                        Array.Clear(stack, newSp, sp - newSp);
+                        sp = newSp;
+                        _frameIndex--;
+                        if (_frameIndex == stopAt)
+                        {
+                            ReturnedFrom = new TengoStackFrame(frame.Function.File, frame.Function.PositionAt(opStart));
+                            _sp = sp;
+                            _instructions += CheckInterval - ticks;
+                            return value;
+                        }
+
+                        stack[sp++] = value;
+                        frame = _frames[_frameIndex];
+                        code = frame.Function.Instructions;
+                        constants = frame.Function.Constants;
+                        free = frame.Closure.Free;
+                        ip = frame.Ip;
+                        bp = frame.BasePointer;
+                        break;
+                    }
+
+                    case Opcode.Closure:
+                    {
+                        var function = ((TengoClosure)constants[code[ip++]]).Function;
+                        var count = code[ip++];
+                        var cells = new TengoCell[count];
+                        for (var i = 0; i < count; i++) cells[i] = (TengoCell)stack[sp - count + i];
+                        sp -= count;
+                        _sp = sp;
+                        Allocate(32 + 8L * count);
+                        stack[sp++] = new TengoClosure(function, cells);
+                        break;
+                    }
+
+                    case Opcode.IteratorInit:
+                    {
+                        var iterable = stack[sp - 1];
+                        stack[sp - 1] = iterable.CanIterate ? iterable.Iterate() : throw new TengoRuntimeException($"not iterable: {iterable.TypeName}");
+                        break;
+                    }
+
+                    case Opcode.IteratorNext:
+                        stack[sp - 1] = TengoBool.From(((TengoIterator)stack[sp - 1]).Next());
+                        break;
+                    case Opcode.IteratorKey:
+                        stack[sp - 1] = ((TengoIterator)stack[sp - 1]).Key;
+                        break;
+                    case Opcode.IteratorValue:
+                        stack[sp - 1] = ((TengoIterator)stack[sp - 1]).Value;
+                        break;
+                    case Opcode.Import:
+                    {
+                        var name = ((TengoString)constants[code[ip++]]).Value;
+                        frame.Ip = ip;
+                        _sp = sp;
+                        var module = Import(name);
+                        stack = _stack;
+                        stack[sp++] = module;
+                        break;
+                    }
+
+                    default:
+                        throw new InvalidOperationException($"unknown opcode {code[opStart]} at {opStart}");
+                }
+            }
+        }
+        catch (TengoRuntimeException ex) when (ex.Trace.Count == 0)
+        {
+            ex.Trace = BuildTrace(opStart);
+            throw;
+        }
+    }
+
+    private List<TengoStackFrame> BuildTrace(int failingIp)
+    {
+        var trace = new List<TengoStackFrame>();
+        for (var i = _frameIndex; i >= 0; i--)
+        {
+            var frame = _frames[i];
+            var pos = frame.Function.PositionAt(i == _frameIndex ? failingIp : frame.Ip - 1);
+            trace.Add(new TengoStackFrame(frame.Function.File, pos));
+        }
+
+        return trace;
+    }
+
+    private TengoObject Import(string name)
+    {
+        if (_modules.TryGetValue(name, out var loaded))
+        {
+            return loaded;
+        }
+
+        TengoObject module;
+        if (_options.HostModules.TryGetValue(name, out var factory))
+        {
+            module = factory(this);
+        }
+        else if (StandardModules.Builtin(name) is { } builtin)
+        {
+            module = builtin;
+        }
+        else if (StandardModules.Source(name) is { } source)
+        {
+            module = Call(new TengoClosure(source.Main, []), []);
+        }
+        else
+        {
+            throw new TengoRuntimeException($"module '{name}' not found");
+        }
+
+        _modules[name] = module;
+        return module;
+    }
+
+    private sealed class Frame
+    {
+        public TengoClosure Closure = null!;
+        public CompiledFunction Function = null!;
+        public int Ip;
+        public int BasePointer;
+    }
+}

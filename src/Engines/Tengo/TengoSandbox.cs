@@ -1,0 +1,345 @@
+using System.Globalization;
+using System.Text;
+using LlmSpell.Api;
+using LlmSpell.Engines.Tengo.Language;
+using LlmSpell.Errors;
+using LlmSpell.Running;
+using LlmSpell.Values;
+
+namespace LlmSpell.Engines.Tengo;
+
+/// <summary>
+/// One Tengo VM for one run, bound to the spell API. Each API module is importable under its own name
+/// (<c>llm := import("llm")</c>). A failing API call returns a Tengo error value whose <c>.value</c> is
+/// <c>{code, message}</c>, as Tengo functions report failure; limits end the run and cannot be observed.
+/// </summary>
+internal sealed class TengoSandbox
+{
+    private readonly SpellContext _context;
+    private readonly TengoVm _vm;
+    private readonly StringBuilder _pendingOutput = new();
+
+    public TengoSandbox(SpellContext context)
+    {
+        _context = context;
+        var limits = context.Limits;
+        _vm = new TengoVm(new TengoRuntimeOptions
+        {
+            MaxInstructions = limits.MaxInstructions,
+            MaxAllocationBytes = limits.MaxMemoryBytes,
+            MaxFrames = limits.MaxRecursionDepth,
+            MaxStringLength = (int)Math.Min(limits.MaxMemoryBytes / 2, int.MaxValue / 2),
+            CancellationToken = context.CancellationToken,
+            Write = Write,
+            HostModules = context.Api.Modules.ToDictionary(m => m.Name, m => (Func<TengoVm, TengoObject>)(_ => BindModule(m)), StringComparer.Ordinal),
+        });
+    }
+
+    public SpellContext Context => _context;
+
+    public SpellValue Run(TengoProgram program)
+    {
+        try
+        {
+            var result = _vm.Run(program, [ToTengo(_context.Input, 0)]);
+            FlushOutput();
+            if (_context.TrippedLimit is { } limit)
+            {
+                throw new SpellException(limit);
+            }
+
+            if (result is TengoError error)
+            {
+                var returned = _vm.ReturnedFrom;
+                throw new SpellException(ErrorFrom(error, Location(returned)));
+            }
+
+            return ToSpell(result, 0, allowFunctions: false);
+        }
+        catch (Exception ex) when (ex is not SpellException)
+        {
+            throw Translate(ex);
+        }
+    }
+
+    /// <summary>Calls a script function held by a <see cref="TengoCallback"/>; on the sandbox thread only.</summary>
+    internal SpellValue CallFunction(TengoObject function, IReadOnlyList<SpellValue> arguments)
+    {
+        if (_context.TrippedLimit is { } limit)
+        {
+            throw new SpellException(limit);
+        }
+
+        try
+        {
+            var values = FitArguments(function, arguments.Select(a => ToTengo(a, 0)).ToList());
+            var result = _vm.Call(function, values.ToArray());
+            return result is TengoError error
+                ? throw new SpellException(ErrorFrom(error, Location(_vm.ReturnedFrom)))
+                : ToSpell(result, 0, allowFunctions: false);
+        }
+        catch (Exception ex) when (ex is not SpellException)
+        {
+            throw Translate(ex);
+        }
+    }
+
+    /// <summary>
+    /// Tengo checks arity strictly, but the host passes what it has (a tool handler gets its arguments,
+    /// a step its input); extra arguments are dropped and missing ones are undefined.
+    /// </summary>
+    private static List<TengoObject> FitArguments(TengoObject function, List<TengoObject> values)
+    {
+        if (function is not TengoClosure closure || closure.Function.VarArgs)
+        {
+            return values;
+        }
+
+        var wanted = closure.Function.NumParameters;
+        if (values.Count > wanted) values.RemoveRange(wanted, values.Count - wanted);
+        while (values.Count < wanted) values.Add(TengoUndefined.Instance);
+        return values;
+    }
+
+    // ---- Output ----
+
+    private void Write(string text)
+    {
+        try
+        {
+            _pendingOutput.Append(text);
+            var newline = _pendingOutput.ToString().LastIndexOf('\n');
+            if (newline < 0)
+            {
+                if (_pendingOutput.Length > _context.Limits.MaxOutputBytes)
+                {
+                    throw new SpellException(SpellErrorCode.OutputLimit, $"the spell printed more than {_context.Limits.MaxOutputBytes} bytes");
+                }
+
+                return;
+            }
+
+            var complete = _pendingOutput.ToString(0, newline);
+            _pendingOutput.Remove(0, newline + 1);
+            foreach (var line in complete.Split('\n'))
+            {
+                _context.Output.WriteLine(line);
+            }
+        }
+        catch (SpellException ex)
+        {
+            throw _context.ToSpellException(ex);
+        }
+    }
+
+    private void FlushOutput()
+    {
+        if (_pendingOutput.Length > 0)
+        {
+            var rest = _pendingOutput.ToString();
+            _pendingOutput.Clear();
+            _context.Output.WriteLine(rest);
+        }
+    }
+
+    // ---- The spell API ----
+
+    private TengoMap BindModule(SpellModule module)
+    {
+        var entries = new Dictionary<string, TengoObject>(StringComparer.Ordinal);
+
+        // A spell API module may share its name with a standard one (json): the API's functions win,
+        // the standard module's others stay available.
+        if (StandardModules.Builtin(module.Name) is { } standard)
+        {
+            foreach (var (name, value) in standard.Entries)
+            {
+                entries[name] = value;
+            }
+        }
+
+        foreach (var function in module.Functions)
+        {
+            entries[function.Name] = HostFunction(function);
+        }
+
+        return new TengoMap(entries, immutable: true);
+    }
+
+    private TengoBuiltin HostFunction(SpellFunction function) =>
+        new(function.QualifiedName, (_, arguments) => Invoke(function, arguments));
+
+    private TengoObject Invoke(SpellFunction function, ReadOnlySpan<TengoObject> arguments)
+    {
+        if (_context.TrippedLimit is { } limit)
+        {
+            throw new SpellException(limit);
+        }
+
+        try
+        {
+            var values = new SpellValue[arguments.Length];
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                values[i] = ToSpell(arguments[i], 0, allowFunctions: true);
+            }
+
+            return ToTengo(_context.Await(function.InvokeAsync(_context, values)), 0);
+        }
+        catch (Exception ex) when (ex is not TengoLimitException and not TengoRuntimeException)
+        {
+            var spell = _context.ToSpellException(ex);
+            if (spell.Error.IsLimit)
+            {
+                throw spell;
+            }
+
+            return ErrorValue(spell.Error);
+        }
+    }
+
+    private static TengoError ErrorValue(SpellError error) => new(new TengoMap(
+        new Dictionary<string, TengoObject>(StringComparer.Ordinal)
+        {
+            ["code"] = new TengoString(error.Code),
+            ["message"] = new TengoString(error.Message),
+        },
+        immutable: true));
+
+    // ---- Errors ----
+
+    private SpellLocation? Location(TengoStackFrame frame) =>
+        frame.Pos.IsKnown && frame.File == _context.Script.Name ? new SpellLocation(frame.File, frame.Pos.Line, frame.Pos.Column) : null;
+
+    /// <summary>The error an error value describes: <c>{code, message}</c>, or any value as the message.</summary>
+    private static SpellError ErrorFrom(TengoError error, SpellLocation? location)
+    {
+        if (error.Value is TengoMap map)
+        {
+            var code = map.Entries.TryGetValue("code", out var c) && c is TengoString cs ? cs.Value : SpellErrorCode.RuntimeError;
+            var message = map.Entries.TryGetValue("message", out var m) ? Arguments.Text(m) : map.ToString();
+            return new SpellError(code, message, location);
+        }
+
+        return new SpellError(SpellErrorCode.RuntimeError, Arguments.Text(error.Value), location);
+    }
+
+    private SpellException Translate(Exception ex)
+    {
+        FlushOutputQuietly();
+        switch (ex)
+        {
+            case SpellException spell:
+                return spell;
+            case TengoRuntimeException runtime:
+                var frame = runtime.Trace.FirstOrDefault(f => f.File == _context.Script.Name);
+                return new SpellException(new SpellError(SpellErrorCode.RuntimeError, runtime.Message, Location(frame), runtime.Describe()));
+            case TengoLimitException limit:
+                return limit.Limit switch
+                {
+                    TengoLimit.Instructions => _context.Trip(new SpellError(SpellErrorCode.InstructionLimit, limit.Message)),
+                    TengoLimit.Allocations or TengoLimit.StringSize => _context.Trip(new SpellError(SpellErrorCode.MemoryLimit, limit.Message)),
+                    TengoLimit.Frames => _context.Trip(new SpellError(SpellErrorCode.RecursionLimit, limit.Message)),
+                    _ => _context.Stopped(),
+                };
+            case OperationCanceledException:
+                return _context.Stopped();
+            default:
+                return _context.ToSpellException(ex);
+        }
+    }
+
+    private void FlushOutputQuietly()
+    {
+        try
+        {
+            FlushOutput();
+        }
+        catch (SpellException)
+        {
+            // Over the output limit: what was printed before stays printed; the rest is dropped.
+        }
+    }
+
+    // ---- Values ----
+
+    private TengoObject ToTengo(SpellValue value, int depth)
+    {
+        if (depth > SpellValue.MaxDepth)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"value nests deeper than {SpellValue.MaxDepth} levels");
+        }
+
+        switch (value)
+        {
+            case SpellNull:
+                return TengoUndefined.Instance;
+            case SpellBool b:
+                return TengoBool.From(b.Value);
+            case SpellInt i:
+                return TengoInt.From(i.Value);
+            case SpellFloat f:
+                return new TengoFloat(f.Value);
+            case SpellString s:
+                return _vm.NewString(s.Value);
+            case SpellBytes bytes:
+                return _vm.NewBytes(bytes.Value.ToArray());
+            case SpellList list:
+                var items = new List<TengoObject>(list.Count);
+                foreach (var item in list) items.Add(ToTengo(item, depth + 1));
+                return _vm.NewArray(items);
+            case SpellMap map:
+                var entries = new Dictionary<string, TengoObject>(map.Count, StringComparer.Ordinal);
+                foreach (var (key, item) in map) entries[key] = ToTengo(item, depth + 1);
+                return _vm.NewMap(entries);
+            case TengoCallback callback when ReferenceEquals(callback.Sandbox, this):
+                return callback.Function;
+            case SpellHostFunction host:
+                return HostFunction(host.Function);
+            default:
+                throw new SpellException(SpellErrorCode.BadArgument, $"a {SpellValue.TypeName(value.Kind)} from elsewhere cannot be passed into Tengo");
+        }
+    }
+
+    private SpellValue ToSpell(TengoObject value, int depth, bool allowFunctions)
+    {
+        if (depth > SpellValue.MaxDepth)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"value nests deeper than {SpellValue.MaxDepth} levels (is it cyclic?)");
+        }
+
+        switch (value)
+        {
+            case TengoUndefined:
+                return SpellValue.Null;
+            case TengoBool b:
+                return SpellValue.From(b.Value);
+            case TengoInt i:
+                return SpellValue.From(i.Value);
+            case TengoFloat f:
+                return SpellValue.From(f.Value);
+            case TengoString s:
+                return SpellValue.From(s.Value);
+            case TengoChar c:
+                return SpellValue.From(TengoChar.AsText(c.Value));
+            case TengoBytes bytes:
+                return SpellValue.FromBytes(bytes.Value.ToArray());
+            case TengoTime t:
+                return SpellValue.From(t.Value.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture));
+            case TengoError e:
+                return ToSpell(e.Value, depth + 1, allowFunctions);
+            case TengoArray array:
+                var items = new SpellValue[array.Items.Count];
+                for (var i = 0; i < items.Length; i++) items[i] = ToSpell(array.Items[i], depth + 1, allowFunctions);
+                return new SpellList(items);
+            case TengoMap map:
+                return new SpellMap(map.Entries.Select(e => new KeyValuePair<string, SpellValue>(e.Key, ToSpell(e.Value, depth + 1, allowFunctions))).ToList());
+            case TengoClosure or TengoBuiltin when allowFunctions:
+                return new TengoCallback(this, value);
+            case TengoClosure or TengoBuiltin:
+                throw new SpellException(SpellErrorCode.BadArgument, "a function cannot be returned or stored; only plain values can leave the spell");
+            default:
+                throw new SpellException(SpellErrorCode.BadArgument, $"a Tengo {value.TypeName} cannot be passed to the host");
+        }
+    }
+}
