@@ -20,7 +20,8 @@ internal sealed class SymbolTable
     private readonly Dictionary<string, Symbol> _store = new(StringComparer.Ordinal);
     private readonly SymbolTable _function;
     private readonly bool _globalScope;
-    private int _nextIndex;
+    private int _nextLocal;
+    private int _nextGlobal;
 
     private SymbolTable(SymbolTable? parent, bool isBlock, bool globalScope)
     {
@@ -38,10 +39,10 @@ internal sealed class SymbolTable
     public List<Symbol> FreeSymbols { get; } = [];
 
     /// <summary>How many local slots the function uses.</summary>
-    public int LocalCount => _function._globalScope ? 0 : _function._nextIndex;
+    public int LocalCount => _function._nextLocal;
 
     /// <summary>How many global slots a script's top level uses.</summary>
-    public int GlobalCount => _function._globalScope ? _function._nextIndex : 0;
+    public int GlobalCount => _function._nextGlobal;
 
     /// <summary>The table of a script's top level: its variables are globals.</summary>
     public static SymbolTable ForScript() => new(null, isBlock: false, globalScope: true);
@@ -55,10 +56,16 @@ internal sealed class SymbolTable
 
     public bool IsDefinedHere(string name) => _store.TryGetValue(name, out var symbol) && symbol.Scope != SymbolScope.Free;
 
+    /// <summary>
+    /// Defines a variable here. Only a script's own top level makes globals: variables of blocks
+    /// (loop bodies included) are locals of the top-level function, so closures made in a loop each
+    /// capture that iteration's variable.
+    /// </summary>
     public Symbol Define(string name)
     {
-        var scope = _function._globalScope ? SymbolScope.Global : SymbolScope.Local;
-        var symbol = new Symbol(name, scope, _function._nextIndex++);
+        var symbol = !IsBlock && _globalScope
+            ? new Symbol(name, SymbolScope.Global, _nextGlobal++)
+            : new Symbol(name, SymbolScope.Local, _function._nextLocal++);
         _store[name] = symbol;
         return symbol;
     }

@@ -19,7 +19,7 @@ internal static class MathModule
         foreach (var (name, function) in new (string, Func<double, double>)[]
         {
             ("abs", Math.Abs), ("acos", Math.Acos), ("acosh", Math.Acosh), ("asin", Math.Asin), ("asinh", Math.Asinh),
-            ("atan", Math.Atan), ("atanh", Math.Atanh), ("cbrt", Math.Cbrt), ("ceil", Math.Ceiling), ("cos", Math.Cos),
+            ("atan", Math.Atan), ("atanh", Math.Atanh), ("cbrt", Cbrt), ("ceil", Math.Ceiling), ("cos", Math.Cos),
             ("cosh", Math.Cosh), ("exp", Math.Exp), ("exp2", x => Math.Pow(2, x)), ("expm1", x => Math.Abs(x) < 1e-5 ? x + x * x / 2 : Math.Exp(x) - 1),
             ("floor", Math.Floor), ("log", Math.Log), ("log10", Math.Log10), ("log1p", x => Math.Abs(x) < 1e-5 ? x - x * x / 2 : Math.Log(1 + x)),
             ("log2", Math.Log2), ("logb", x => Math.Floor(Math.Log2(Math.Abs(x)))), ("round", x => Math.Round(x, MidpointRounding.AwayFromZero)),
@@ -56,6 +56,13 @@ internal static class MathModule
             .Function("ldexp", (_, a) => { Arguments.Count(a, 2); return new TengoFloat(Math.ScaleB(Arguments.Float(a, 0), (int)Arguments.Int(a, 1))); })
             .Function("pow10", (_, a) => { Arguments.Count(a, 1); return new TengoFloat(Math.Pow(10, Arguments.Int(a, 0))); })
             .Build();
+    }
+
+    // Math.Cbrt can be one ulp off (27 gives 3.0000000000000004); one Newton step makes exact cubes exact, as in Go.
+    private static double Cbrt(double x)
+    {
+        var r = Math.Cbrt(x);
+        return r == 0 || !double.IsFinite(r) ? r : r - (r * r * r - x) / (3 * r * r);
     }
 
     private static double NextAfter(double x, double y) =>
