@@ -1,5 +1,6 @@
 using LlmSpell.Engines.JavaScript;
 using LlmSpell.Engines.Lua;
+using LlmSpell.Engines.Tengo;
 using LlmSpell.Running;
 using LlmSpell.Testing;
 using LlmSpell.Values;
@@ -11,7 +12,7 @@ namespace LlmSpell.Conformance;
 public sealed class ConformanceTests
 {
     /// <summary>The engines under test. A new engine is added here and must then pass every case.</summary>
-    public static IReadOnlyList<ISpellEngine> Engines { get; } = [new LuaEngine(), new JavaScriptEngine()];
+    public static IReadOnlyList<ISpellEngine> Engines { get; } = [new LuaEngine(), new JavaScriptEngine(), new TengoEngine()];
 
     public static TheoryData<string, string> Cases()
     {

@@ -27,7 +27,17 @@ public static class TimeModule
             throw new SpellException(SpellErrorCode.BadArgument, $"time.sleep: ms must be between 0 and {MaxSleepMilliseconds}, got {milliseconds}");
         }
 
-        await Task.Delay(TimeSpan.FromMilliseconds(milliseconds), call.Context.Host.Time, call.CancellationToken).ConfigureAwait(false);
+        var time = call.Context.Host.Time;
+        var until = time.GetUtcNow().AddMilliseconds(milliseconds);
+        await Task.Delay(TimeSpan.FromMilliseconds(milliseconds), time, call.CancellationToken).ConfigureAwait(false);
+
+        // Timers run on the monotonic clock and can wake a hair before the wall clock agrees; a spell
+        // comparing time.now() before and after must see the whole wait.
+        while (time.GetUtcNow() < until)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(1), time, call.CancellationToken).ConfigureAwait(false);
+        }
+
         return SpellValue.Null;
     }
 }

@@ -99,9 +99,20 @@ public static class WorkflowModule
             case WorkflowInvocation.Capture:
                 return context.Finish(SpellValue.Map([new("workflow", WorkflowSpec.ToValue(workflow.Root)), new("input", input)]));
             case WorkflowInvocation.RunStep step when step.Workflow == workflow.Name:
-                var node = workflow.FindStep(step.Path)
-                    ?? throw WorkflowErrors.Failed(step.Path, $"workflow '{workflow.Name}' of this spell has no such step (steps: {string.Join(", ", workflow.StepPaths)})");
-                return context.Finish(await WorkflowSteps.InvokeAsync(context, workflow, node, step.Path, step.Input).ConfigureAwait(false));
+                SpellValue result;
+                try
+                {
+                    var node = workflow.FindStep(step.Path)
+                        ?? throw WorkflowErrors.Failed(step.Path, $"workflow '{workflow.Name}' of this spell has no such step (steps: {string.Join(", ", workflow.StepPaths)})");
+                    result = await WorkflowSteps.InvokeAsync(context, workflow, node, step.Path, step.Input).ConfigureAwait(false);
+                }
+                catch (SpellException ex) when (!ex.Error.IsLimit)
+                {
+                    // The step failed: that is the run's outcome, even if the spell would catch it and go on.
+                    return context.Fail(ex.Error);
+                }
+
+                return context.Finish(result);
             default:
                 return null;
         }

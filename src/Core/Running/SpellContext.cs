@@ -69,6 +69,9 @@ public sealed class SpellContext
     /// <summary>The result the host ended the run with through <see cref="Finish"/>.</summary>
     public SpellValue? FinishedWith { get; private set; }
 
+    /// <summary>The error the host ended the run with through <see cref="Fail"/>.</summary>
+    public SpellError? FailedWith { get; private set; }
+
     /// <summary>Tokens this run has used across all its LLM calls.</summary>
     public Llm.LlmUsage Usage { get; } = new();
 
@@ -101,6 +104,20 @@ public sealed class SpellContext
             FinishedWith = result;
         }
         return Trip(new SpellError(SpellErrorCode.Finished, "the host ended the run with a result"));
+    }
+
+    /// <summary>
+    /// Ends the run now with <paramref name="error"/>: like <see cref="Finish"/>, the script cannot
+    /// catch this or carry on, which matters where errors are values (Tengo) or caught (pcall).
+    /// </summary>
+    public SpellException Fail(SpellError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (TrippedLimit is null)
+        {
+            FailedWith = error;
+        }
+        return Trip(new SpellError(SpellErrorCode.Finished, "the host ended the run with an error"));
     }
 
     /// <summary>The error for a run stopped by <see cref="CancellationToken"/>: a timeout, or the caller's cancellation.</summary>

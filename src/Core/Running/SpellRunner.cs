@@ -96,6 +96,10 @@ public sealed class SpellRunner
                 {
                     (value, error) = (context!.FinishedWith!, null);
                 }
+                else if (error?.Code == SpellErrorCode.Finished && context?.FailedWith is { } failure)
+                {
+                    error = failure;
+                }
 
                 completion.TrySetResult(new SpellRunResult(error is null ? value : SpellValue.Null, error, engine.Name, stopwatch.Elapsed)
                 {

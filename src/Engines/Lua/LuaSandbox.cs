@@ -170,12 +170,30 @@ internal sealed partial class LuaSandbox : IDisposable
 
             return status == LuaStatus.OK
                 ? ReadValue(lua, -1, depth: 0, allowFunctions: false)
-                : throw Failure(lua, -1, trace: null);
+                : throw WithDefinitionSite(Failure(lua, -1, trace: null), lua, reference);
         }
         finally
         {
             lua.SetTop(top);
         }
+    }
+
+    /// <summary>
+    /// An error raised as a table ({ code, message }) says nothing of where it was raised; the host
+    /// reports it at the line the failing function was defined, so the author can find it.
+    /// </summary>
+    private SpellException WithDefinitionSite(SpellException failure, LuaState lua, int reference)
+    {
+        if (failure.Error.Location is not null || failure.Error.IsLimit || !lua.CheckStack(2))
+        {
+            return failure;
+        }
+
+        lua.RawGetInteger(LuaRegistry.Index, reference);
+        var debug = new LuaDebug();
+        return lua.GetInfo(">S", ref debug) && debug.LineDefined > 0
+            ? new SpellException(failure.Error with { Location = new SpellLocation(_context.Script.Name, debug.LineDefined) })
+            : failure;
     }
 
     public void Dispose()

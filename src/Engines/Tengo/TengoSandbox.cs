@@ -31,6 +31,7 @@ internal sealed class TengoSandbox
             MaxStringLength = (int)Math.Min(limits.MaxMemoryBytes / 2, int.MaxValue / 2),
             CancellationToken = context.CancellationToken,
             Write = Write,
+            Checkpoint = ThrowIfTripped,
             HostModules = context.Api.Modules.ToDictionary(m => m.Name, m => (Func<TengoVm, TengoObject>)(_ => BindModule(m)), StringComparer.Ordinal),
         });
     }
@@ -184,7 +185,11 @@ internal sealed class TengoSandbox
                 values[i] = ToSpell(arguments[i], 0, allowFunctions: true);
             }
 
-            return ToTengo(_context.Await(function.InvokeAsync(_context, values)), 0);
+            var result = _context.Await(function.InvokeAsync(_context, values));
+
+            // A host call can end the run without failing (a workflow capture finishing): stop here.
+            ThrowIfTripped();
+            return ToTengo(result, 0);
         }
         catch (Exception ex) when (ex is not TengoLimitException and not TengoRuntimeException)
         {
@@ -195,6 +200,14 @@ internal sealed class TengoSandbox
             }
 
             return ErrorValue(spell.Error);
+        }
+    }
+
+    private void ThrowIfTripped()
+    {
+        if (_context.TrippedLimit is { } limit)
+        {
+            throw new SpellException(limit);
         }
     }
 

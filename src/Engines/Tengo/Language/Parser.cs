@@ -413,7 +413,8 @@ public sealed class Parser
             {
                 case Token.Period:
                     Next();
-                    if (Tok != Token.Ident)
+                    // Keywords are fine as selectors: log.error(...) and result.error read naturally.
+                    if (Tok != Token.Ident && Tok < Token.Break)
                     {
                         throw Error(Current.Pos, $"expected selector name, found '{Found(Current)}'");
                     }

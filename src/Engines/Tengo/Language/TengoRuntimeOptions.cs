@@ -23,6 +23,12 @@ public sealed record TengoRuntimeOptions
     /// <summary>Modules the host adds (by name) on top of the standard ones; built once per run, on first import.</summary>
     public IReadOnlyDictionary<string, Func<TengoVm, TengoObject>> HostModules { get; init; } = new Dictionary<string, Func<TengoVm, TengoObject>>();
 
+    /// <summary>
+    /// Called every few thousand instructions on the VM's thread; the host throws from it to stop the
+    /// run for a reason of its own (a limit tripped elsewhere, a finished workflow capture).
+    /// </summary>
+    public Action? Checkpoint { get; init; }
+
     /// <summary>The clock of times.now (UTC); replaceable for tests.</summary>
     public Func<DateTime> UtcNow { get; init; } = () => DateTime.UtcNow;
 }

@@ -214,6 +214,8 @@ public sealed class TengoVm
         {
             throw new TengoLimitException(TengoLimit.Cancelled, "the run was stopped");
         }
+
+        _options.Checkpoint?.Invoke();
     }
 
     /// <summary>Runs from the current frame until the frame above <paramref name="stopAt"/> returns; gives its result.</summary>
