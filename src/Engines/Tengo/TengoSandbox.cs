@@ -253,6 +253,7 @@ internal sealed class TengoSandbox
                     TengoLimit.Instructions => _context.Trip(new SpellError(SpellErrorCode.InstructionLimit, limit.Message)),
                     TengoLimit.Allocations or TengoLimit.StringSize => _context.Trip(new SpellError(SpellErrorCode.MemoryLimit, limit.Message)),
                     TengoLimit.Frames => _context.Trip(new SpellError(SpellErrorCode.RecursionLimit, limit.Message)),
+                    TengoLimit.Timeout => _context.Trip(new SpellError(SpellErrorCode.Timeout, limit.Message)),
                     _ => _context.Stopped(),
                 };
             case OperationCanceledException:

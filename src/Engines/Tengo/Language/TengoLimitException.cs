@@ -7,6 +7,9 @@ public enum TengoLimit
     Frames,
     StringSize,
     Cancelled,
+
+    /// <summary>One native operation (a regular expression) ran longer than it may.</summary>
+    Timeout,
 }
 
 /// <summary>A limit stopped the script. Unlike a runtime error a script cannot observe or survive it.</summary>

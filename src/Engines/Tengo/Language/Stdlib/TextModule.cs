@@ -339,7 +339,7 @@ internal static class TextModule
         }
         catch (RegexMatchTimeoutException)
         {
-            throw new TengoLimitException(TengoLimit.Instructions, $"a regular expression ran longer than {RegexTimeout.TotalSeconds:0} s");
+            throw new TengoLimitException(TengoLimit.Timeout, $"a regular expression ran longer than {RegexTimeout.TotalSeconds:0} s");
         }
     };
 
