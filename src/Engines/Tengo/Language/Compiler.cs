@@ -528,24 +528,44 @@ internal sealed class Compiler
         }
     }
 
+    /// <summary>
+    /// Binary operators are left-associative, so long chains (a + b + c + …) nest to the left without
+    /// bound; they are compiled with a loop rather than recursion so no chain can exhaust the stack.
+    /// </summary>
     private void CompileBinary(BinaryExpr e)
     {
-        if (e.Op is Token.LAnd or Token.LOr)
+        var chain = new Stack<BinaryExpr>();
+        Expr leftmost = e;
+        while (leftmost is BinaryExpr binary)
         {
-            CompileExpr(e.Left);
-            var jump = Emit(e.Pos, e.Op == Token.LAnd ? Opcode.AndJump : Opcode.OrJump, -1);
-            CompileExpr(e.Right);
-            Patch(jump, Here);
-            return;
+            chain.Push(binary);
+            leftmost = binary.Left;
         }
 
-        CompileExpr(e.Left);
-        CompileExpr(e.Right);
-        switch (e.Op)
+        CompileExpr(leftmost);
+        while (chain.Count > 0)
         {
-            case Token.Equal: Emit(e.Pos, Opcode.Equal); break;
-            case Token.NotEqual: Emit(e.Pos, Opcode.NotEqual); break;
-            default: Emit(e.Pos, Opcode.BinaryOp, (int)e.Op); break;
+            var next = chain.Pop();
+            switch (next.Op)
+            {
+                case Token.LAnd or Token.LOr:
+                    var jump = Emit(next.Pos, next.Op == Token.LAnd ? Opcode.AndJump : Opcode.OrJump, -1);
+                    CompileExpr(next.Right);
+                    Patch(jump, Here);
+                    break;
+                case Token.Equal:
+                    CompileExpr(next.Right);
+                    Emit(next.Pos, Opcode.Equal);
+                    break;
+                case Token.NotEqual:
+                    CompileExpr(next.Right);
+                    Emit(next.Pos, Opcode.NotEqual);
+                    break;
+                default:
+                    CompileExpr(next.Right);
+                    Emit(next.Pos, Opcode.BinaryOp, (int)next.Op);
+                    break;
+            }
         }
     }
 

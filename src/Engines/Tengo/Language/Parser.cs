@@ -260,12 +260,22 @@ public sealed class Parser
         if (Tok == Token.Else)
         {
             Next();
-            otherwise = Tok switch
+            // Each else-if nests one level deeper in the tree, so a chain counts against the nesting limit.
+            Enter(Current.Pos);
+            try
             {
-                Token.If => ParseIf(),
-                Token.LBrace => ParseBlockThenSemi(),
-                _ => throw Error(Current.Pos, $"expected if statement or block, found '{Found(Current)}'"),
-            };
+                otherwise = Tok switch
+                {
+                    Token.If => ParseIf(),
+                    Token.LBrace => ParseBlockThenSemi(),
+                    _ => throw Error(Current.Pos, $"expected if statement or block, found '{Found(Current)}'"),
+                };
+            }
+            finally
+            {
+                Leave();
+            }
+
             return new IfStmt(pos, init, condition, then, otherwise);
         }
 

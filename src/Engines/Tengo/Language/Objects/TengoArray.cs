@@ -11,20 +11,44 @@ public sealed class TengoArray(List<TengoObject> items, bool immutable = false) 
 
     public override bool IsFalsy => Items.Count == 0;
 
-    public override bool ValueEquals(TengoObject other)
+    internal override bool ValueEquals(TengoObject other, int depth)
     {
         if (other is not TengoArray array || array.Items.Count != Items.Count) return false;
+        if (ReferenceEquals(this, other)) return true;
+        CheckDepth(depth);
         for (var i = 0; i < Items.Count; i++)
         {
-            if (!Items[i].ValueEquals(array.Items[i])) return false;
+            if (!Items[i].ValueEquals(array.Items[i], depth + 1)) return false;
         }
 
         return true;
     }
 
-    public override TengoObject Copy() => new TengoArray(Items.Select(i => i.Copy()).ToList());
+    internal override TengoObject Copy(int depth)
+    {
+        CheckDepth(depth);
+        return new TengoArray(Items.Select(i => i.Copy(depth + 1)).ToList());
+    }
 
-    public override string ToString() => "[" + string.Join(", ", Items.Select(i => i.ToString())) + "]";
+    public override string ToString()
+    {
+        var builder = new System.Text.StringBuilder();
+        AppendTo(builder, 0);
+        return builder.ToString();
+    }
+
+    internal override void AppendTo(System.Text.StringBuilder builder, int depth)
+    {
+        CheckDepth(depth);
+        builder.Append('[');
+        for (var i = 0; i < Items.Count; i++)
+        {
+            if (i > 0) builder.Append(", ");
+            Items[i].AppendTo(builder, depth + 1);
+        }
+
+        builder.Append(']');
+    }
 
     public override bool CanIterate => true;
 

@@ -15,7 +15,7 @@ public sealed class TengoBool : TengoObject
 
     public override bool IsFalsy => !Value;
 
-    public override bool ValueEquals(TengoObject other) => other is TengoBool b && b.Value == Value;
+    internal override bool ValueEquals(TengoObject other, int depth) => other is TengoBool b && b.Value == Value;
 
     public override string ToString() => Value ? "true" : "false";
 }

@@ -10,9 +10,9 @@ public sealed class TengoBytes(byte[] value) : TengoObject
 
     public override bool IsFalsy => Value.Length == 0;
 
-    public override bool ValueEquals(TengoObject other) => other is TengoBytes b && b.Value.AsSpan().SequenceEqual(Value);
+    internal override bool ValueEquals(TengoObject other, int depth) => other is TengoBytes b && b.Value.AsSpan().SequenceEqual(Value);
 
-    public override TengoObject Copy() => new TengoBytes((byte[])Value.Clone());
+    internal override TengoObject Copy(int depth) => new TengoBytes((byte[])Value.Clone());
 
     public override string ToString() => Encoding.UTF8.GetString(Value);
 

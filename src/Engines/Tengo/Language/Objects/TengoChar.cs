@@ -9,7 +9,7 @@ public sealed class TengoChar(int value) : TengoObject
 
     public override bool IsFalsy => Value == 0;
 
-    public override bool ValueEquals(TengoObject other) => other is TengoChar c && c.Value == Value;
+    internal override bool ValueEquals(TengoObject other, int depth) => other is TengoChar c && c.Value == Value;
 
     public override string ToString() => AsText(Value);
 

@@ -9,7 +9,23 @@ public sealed class TengoError(TengoObject value) : TengoObject
 
     public override bool IsFalsy => true;
 
-    public override TengoObject Copy() => new TengoError(Value.Copy());
+    internal override TengoObject Copy(int depth)
+    {
+        CheckDepth(depth);
+        return new TengoError(Value.Copy(depth + 1));
+    }
 
-    public override string ToString() => "error: " + Value;
+    public override string ToString()
+    {
+        var builder = new System.Text.StringBuilder();
+        AppendTo(builder, 0);
+        return builder.ToString();
+    }
+
+    internal override void AppendTo(System.Text.StringBuilder builder, int depth)
+    {
+        CheckDepth(depth);
+        builder.Append("error: ");
+        Value.AppendTo(builder, depth + 1);
+    }
 }

@@ -10,7 +10,7 @@ public sealed class TengoFloat(double value) : TengoObject
 
     public override bool IsFalsy => double.IsNaN(Value);
 
-    public override bool ValueEquals(TengoObject other) => other is TengoFloat f && f.Value == Value;
+    internal override bool ValueEquals(TengoObject other, int depth) => other is TengoFloat f && f.Value == Value;
 
     public override string ToString() => Format(Value);
 

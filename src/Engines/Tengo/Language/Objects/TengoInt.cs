@@ -17,7 +17,7 @@ public sealed class TengoInt : TengoObject
 
     public override bool IsFalsy => Value == 0;
 
-    public override bool ValueEquals(TengoObject other) => other is TengoInt i && i.Value == Value;
+    internal override bool ValueEquals(TengoObject other, int depth) => other is TengoInt i && i.Value == Value;
 
     public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

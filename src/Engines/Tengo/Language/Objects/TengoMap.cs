@@ -11,20 +11,47 @@ public sealed class TengoMap(Dictionary<string, TengoObject> entries, bool immut
 
     public override bool IsFalsy => Entries.Count == 0;
 
-    public override bool ValueEquals(TengoObject other)
+    internal override bool ValueEquals(TengoObject other, int depth)
     {
         if (other is not TengoMap map || map.Entries.Count != Entries.Count) return false;
+        if (ReferenceEquals(this, other)) return true;
+        CheckDepth(depth);
         foreach (var (key, value) in Entries)
         {
-            if (!map.Entries.TryGetValue(key, out var theirs) || !value.ValueEquals(theirs)) return false;
+            if (!map.Entries.TryGetValue(key, out var theirs) || !value.ValueEquals(theirs, depth + 1)) return false;
         }
 
         return true;
     }
 
-    public override TengoObject Copy() => new TengoMap(Entries.ToDictionary(e => e.Key, e => e.Value.Copy(), StringComparer.Ordinal));
+    internal override TengoObject Copy(int depth)
+    {
+        CheckDepth(depth);
+        return new TengoMap(Entries.ToDictionary(e => e.Key, e => e.Value.Copy(depth + 1), StringComparer.Ordinal));
+    }
 
-    public override string ToString() => "{" + string.Join(", ", Entries.Select(e => $"{e.Key}: {e.Value}")) + "}";
+    public override string ToString()
+    {
+        var builder = new System.Text.StringBuilder();
+        AppendTo(builder, 0);
+        return builder.ToString();
+    }
+
+    internal override void AppendTo(System.Text.StringBuilder builder, int depth)
+    {
+        CheckDepth(depth);
+        builder.Append('{');
+        var first = true;
+        foreach (var (key, value) in Entries)
+        {
+            if (!first) builder.Append(", ");
+            first = false;
+            builder.Append(key).Append(": ");
+            value.AppendTo(builder, depth + 1);
+        }
+
+        builder.Append('}');
+    }
 
     public override bool CanIterate => true;
 

@@ -6,6 +6,13 @@ namespace LlmSpell.Engines.Tengo.Language;
 /// </summary>
 public abstract class TengoObject
 {
+    /// <summary>
+    /// How deep printing, comparing and copying follow nested arrays and maps. Scripts can build
+    /// values nested without bound, or cyclic ones; past this depth they get a runtime error, not a
+    /// stack overflow of the host.
+    /// </summary>
+    public const int MaxDepth = 256;
+
     /// <summary>The name <c>type_name</c> returns and error messages use ("int", "immutable-map").</summary>
     public abstract string TypeName { get; }
 
@@ -13,10 +20,25 @@ public abstract class TengoObject
     public virtual bool IsFalsy => false;
 
     /// <summary>What <c>==</c> means for this value.</summary>
-    public virtual bool ValueEquals(TengoObject other) => ReferenceEquals(this, other);
+    public bool ValueEquals(TengoObject other) => ValueEquals(other, 0);
+
+    internal virtual bool ValueEquals(TengoObject other, int depth) => ReferenceEquals(this, other);
 
     /// <summary>What <c>copy()</c> returns: a deep copy of containers, the value itself for immutable scalars.</summary>
-    public virtual TengoObject Copy() => this;
+    public TengoObject Copy() => Copy(0);
+
+    internal virtual TengoObject Copy(int depth) => this;
+
+    /// <summary>Appends <see cref="ToString"/> of this value, for containers that print their elements.</summary>
+    internal virtual void AppendTo(System.Text.StringBuilder builder, int depth) => builder.Append(ToString());
+
+    internal static void CheckDepth(int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new TengoRuntimeException($"value nests deeper than {MaxDepth} levels (is it cyclic?)");
+        }
+    }
 
     public virtual bool CanIterate => false;
 

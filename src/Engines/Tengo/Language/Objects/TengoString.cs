@@ -20,7 +20,7 @@ public sealed class TengoString(string value) : TengoObject
 
     public override bool IsFalsy => Value.Length == 0;
 
-    public override bool ValueEquals(TengoObject other) => other is TengoString s && string.Equals(s.Value, Value, StringComparison.Ordinal);
+    internal override bool ValueEquals(TengoObject other, int depth) => other is TengoString s && string.Equals(s.Value, Value, StringComparison.Ordinal);
 
     public override string ToString() => Quote(Value);
 

@@ -11,7 +11,7 @@ public sealed class TengoTime(DateTime value) : TengoObject
 
     public override bool IsFalsy => Value == DateTime.MinValue;
 
-    public override bool ValueEquals(TengoObject other) => other is TengoTime t && t.Value == Value;
+    internal override bool ValueEquals(TengoObject other, int depth) => other is TengoTime t && t.Value == Value;
 
     /// <summary>Nanoseconds since the Unix epoch.</summary>
     public long UnixNano => (Value - DateTime.UnixEpoch).Ticks * 100;

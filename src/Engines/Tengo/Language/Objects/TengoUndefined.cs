@@ -13,7 +13,7 @@ public sealed class TengoUndefined : TengoObject
 
     public override bool IsFalsy => true;
 
-    public override bool ValueEquals(TengoObject other) => other is TengoUndefined;
+    internal override bool ValueEquals(TengoObject other, int depth) => other is TengoUndefined;
 
     public override string ToString() => "<undefined>";
 }
