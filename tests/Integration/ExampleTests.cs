@@ -1,5 +1,6 @@
 using LlmSpell.Engines.JavaScript;
 using LlmSpell.Engines.Lua;
+using LlmSpell.Engines.Tengo;
 using LlmSpell.FakeProviders;
 using LlmSpell.Running;
 using LlmSpell.Testing;
@@ -21,7 +22,7 @@ public sealed class ExampleTests : IAsyncLifetime
     public static TheoryData<string> Examples() =>
         [.. Directory.EnumerateFiles(LlmSpellProcess.Examples).Select(Path.GetFileName).Order(StringComparer.Ordinal).Cast<string>()];
 
-    public static TheoryData<string> Engines() => ["lua", "js"];
+    public static TheoryData<string> Engines() => ["lua", "js", "tengo"];
 
     public async ValueTask InitializeAsync()
     {
@@ -36,7 +37,12 @@ public sealed class ExampleTests : IAsyncLifetime
         await _pages.DisposeAsync();
     }
 
-    private static ISpellEngine EngineFor(string file) => file.EndsWith(".lua", StringComparison.Ordinal) ? new LuaEngine() : new JavaScriptEngine();
+    private static ISpellEngine EngineFor(string file) => Path.GetExtension(file) switch
+    {
+        ".lua" => new LuaEngine(),
+        ".tengo" => new TengoEngine(),
+        _ => new JavaScriptEngine(),
+    };
 
     private static string Read(string file) => File.ReadAllText(Path.Combine(LlmSpellProcess.Examples, file));
 
@@ -46,6 +52,26 @@ public sealed class ExampleTests : IAsyncLifetime
         var names = Examples().Select(e => (string)e.Data).ToList();
         var stems = names.Select(Path.GetFileNameWithoutExtension).Distinct();
         Assert.All(stems, stem => Assert.True(names.Contains(stem + ".lua") && names.Contains(stem + ".js"), $"{stem} needs both a .lua and a .js"));
+    }
+
+    [Fact]
+    public async Task Hello_prints_and_returns_the_same_in_every_engine()
+    {
+        var outcomes = new List<(string File, SpellOutcome Outcome)>();
+        foreach (var file in new[] { "hello.lua", "hello.js", "hello.tengo" })
+        {
+            // A fresh host each: the greeting counter in state starts at zero for every engine.
+            outcomes.Add((file, await new SpellTestHost([EngineFor(file)]).RunAsync(file, Read(file), cancellationToken: TestContext.Current.CancellationToken)));
+        }
+
+        var (_, lua) = outcomes[0];
+        Assert.True(lua.Result.Succeeded, lua.Result.Error?.ToString());
+        foreach (var (file, outcome) in outcomes.Skip(1))
+        {
+            Assert.True(outcome.Result.Succeeded, $"{file}: {outcome.Result.Error}");
+            Assert.Equal(lua.Lines, outcome.Lines);
+            Assert.Equal(lua.Value, outcome.Value);
+        }
     }
 
     [Theory]
