@@ -109,7 +109,9 @@ internal sealed class TengoSandbox
         try
         {
             _pendingOutput.Append(text);
-            var newline = _pendingOutput.ToString().LastIndexOf('\n');
+
+            // Only text with a line end completes lines; anything else just waits in the buffer.
+            var newline = text.Contains('\n', StringComparison.Ordinal) ? _pendingOutput.ToString().LastIndexOf('\n') : -1;
             if (newline < 0)
             {
                 if (_pendingOutput.Length > _context.Limits.MaxOutputBytes)
