@@ -51,8 +51,7 @@ internal sealed class TengoSandbox
 
             if (result is TengoError error)
             {
-                var returned = _vm.ReturnedFrom;
-                throw new SpellException(ErrorFrom(error, Location(returned)));
+                throw new SpellException(ErrorFrom(error, Location(error.Origin ?? _vm.ReturnedFrom)));
             }
 
             return ToSpell(result, 0, allowFunctions: false);
@@ -76,7 +75,7 @@ internal sealed class TengoSandbox
             var values = FitArguments(function, arguments.Select(a => ToTengo(a, 0)).ToList());
             var result = _vm.Call(function, values.ToArray());
             return result is TengoError error
-                ? throw new SpellException(ErrorFrom(error, Location(_vm.ReturnedFrom)))
+                ? throw new SpellException(ErrorFrom(error, Location(error.Origin ?? _vm.ReturnedFrom)))
                 : ToSpell(result, 0, allowFunctions: false);
         }
         catch (Exception ex) when (ex is not SpellException)

@@ -17,6 +17,10 @@ public sealed class Parser
     private int _depth;
     private int _functionDepth;
 
+    // In an if or for header a '{' opens the body, never a map literal (as in Go); brackets,
+    // parentheses and function bodies lift this again.
+    private bool _inControlClause;
+
     private Parser(string file, string source)
     {
         _file = file;
@@ -243,6 +247,8 @@ public sealed class Parser
             throw Error(Current.Pos, "missing condition in if statement");
         }
 
+        var outer = _inControlClause;
+        _inControlClause = true;
         var first = ParseSimpleStmt();
         if (Tok == Token.Semicolon)
         {
@@ -255,6 +261,7 @@ public sealed class Parser
             condition = first is ExprStmt e ? e.Expr : throw Error(first.Pos, "expected condition, found assignment (missing parentheses around composite literal or ';'?)");
         }
 
+        _inControlClause = outer;
         var then = ParseBlock();
         Stmt? otherwise = null;
         if (Tok == Token.Else)
@@ -311,13 +318,20 @@ public sealed class Parser
             }
 
             Expect(Token.In);
+
+            // `for k, v in {a: 1} {` is Tengo's own idiom: right after `in`, a brace can only open a map.
+            var outerClause = _inControlClause;
+            _inControlClause = Tok != Token.LBrace;
             var iterable = ParseExpr();
+            _inControlClause = outerClause;
             return new ForInStmt(pos, key, value, iterable, ParseBlockThenSemi());
         }
 
         Stmt? init = null;
         Expr? condition = null;
         Stmt? post = null;
+        var outer = _inControlClause;
+        _inControlClause = true;
         var first = Tok == Token.Semicolon ? null : ParseSimpleStmt();
         if (Tok == Token.Semicolon)
         {
@@ -343,6 +357,7 @@ public sealed class Parser
             condition = first is ExprStmt e ? e.Expr : throw Error(pos, "expected for loop condition");
         }
 
+        _inControlClause = outer;
         return new ForStmt(pos, init, condition, post, ParseBlockThenSemi());
     }
 
@@ -433,33 +448,51 @@ public sealed class Parser
                     Next();
                     break;
                 case Token.LBrack:
-                    Next();
-                    Expr? low = null;
-                    if (Tok != Token.Colon)
-                    {
-                        low = ParseExpr();
-                    }
-
-                    if (Tok == Token.Colon)
-                    {
-                        Next();
-                        var high = Tok == Token.RBrack ? null : ParseExpr();
-                        Expect(Token.RBrack);
-                        x = new SliceExpr(pos, x, low, high);
-                    }
-                    else
-                    {
-                        Expect(Token.RBrack);
-                        x = new IndexExpr(pos, x, low!);
-                    }
-
+                    var target = x;
+                    x = Lifted(() => ParseIndexOrSlice(pos, target));
                     break;
                 case Token.LParen:
-                    x = ParseCall(x);
+                    var callee = x;
+                    x = Lifted(() => ParseCall(callee));
                     break;
                 default:
                     return x;
             }
+        }
+    }
+
+    private Expr ParseIndexOrSlice(SourcePos pos, Expr x)
+    {
+        Next();
+        Expr? low = null;
+        if (Tok != Token.Colon)
+        {
+            low = ParseExpr();
+        }
+
+        if (Tok == Token.Colon)
+        {
+            Next();
+            var high = Tok == Token.RBrack ? null : ParseExpr();
+            Expect(Token.RBrack);
+            return new SliceExpr(pos, x, low, high);
+        }
+
+        Expect(Token.RBrack);
+        return new IndexExpr(pos, x, low!);
+    }
+
+    private T Lifted<T>(Func<T> parse)
+    {
+        var outer = _inControlClause;
+        _inControlClause = false;
+        try
+        {
+            return parse();
+        }
+        finally
+        {
+            _inControlClause = outer;
         }
     }
 
@@ -548,14 +581,19 @@ public sealed class Parser
                 Next();
                 return new UndefinedLit(pos);
             case Token.LParen:
-                Next();
-                SkipNewlines();
-                var inner = ParseExpr();
-                SkipNewlines();
-                Expect(Token.RParen);
-                return inner;
+                return Lifted(() =>
+                {
+                    Next();
+                    SkipNewlines();
+                    var inner = ParseExpr();
+                    SkipNewlines();
+                    Expect(Token.RParen);
+                    return inner;
+                });
             case Token.LBrack:
-                return ParseArray();
+                return Lifted(ParseArray);
+            case Token.LBrace when _inControlClause:
+                throw Error(pos, "expected operand, found '{' (a map literal in an if or for header needs parentheses)");
             case Token.LBrace:
                 return ParseMap();
             case Token.Func:
@@ -563,7 +601,7 @@ public sealed class Parser
             case Token.Error or Token.Immutable:
                 Next();
                 Expect(Token.LParen);
-                var value = ParseExpr();
+                var value = Lifted(ParseExpr);
                 Expect(Token.RParen);
                 return lexeme.Token == Token.Error ? new ErrorExpr(pos, value) : new ImmutableExpr(pos, value);
             case Token.Import:
@@ -705,7 +743,7 @@ public sealed class Parser
         _functionDepth++;
         try
         {
-            return new FuncLit(pos, parameters, varArgs, ParseBlock());
+            return new FuncLit(pos, parameters, varArgs, Lifted(ParseBlock));
         }
         finally
         {

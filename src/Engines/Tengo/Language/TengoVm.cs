@@ -407,7 +407,7 @@ public sealed class TengoVm
                     }
 
                     case Opcode.Error:
-                        stack[sp - 1] = new TengoError(stack[sp - 1]);
+                        stack[sp - 1] = new TengoError(stack[sp - 1]) { Origin = new TengoStackFrame(frame.Function.File, frame.Function.PositionAt(opStart)) };
                         break;
                     case Opcode.Immutable:
                         stack[sp - 1] = Operators.Immutable(stack[sp - 1]);
@@ -473,6 +473,11 @@ public sealed class TengoVm
                         else if (callee is TengoBuiltin builtin)
                         {
                             var result = builtin.Function(this, new ReadOnlySpan<TengoObject>(stack, sp - argumentCount, argumentCount));
+                            if (result is TengoError { Origin: null } failure)
+                            {
+                                failure.Origin = new TengoStackFrame(frame.Function.File, frame.Function.PositionAt(opStart));
+                            }
+
                             stack = _stack;
                             sp -= argumentCount + 1;
                             stack[sp++] = result;

@@ -5,6 +5,9 @@ public sealed class TengoError(TengoObject value) : TengoObject
 {
     public TengoObject Value { get; } = value;
 
+    /// <summary>Where the error value was made (an <c>error(…)</c> expression or the failing call), for the host to report.</summary>
+    public TengoStackFrame? Origin { get; internal set; }
+
     public override string TypeName => "error";
 
     public override bool IsFalsy => true;
