@@ -164,7 +164,6 @@ internal static class Builtins
         TengoChar c => TengoInt.From(c.Value),
         TengoBool b => TengoInt.From(b.Value ? 1 : 0),
         TengoString s => ParseInt(s.Value) is { } parsed ? TengoInt.From(parsed) : null,
-        TengoTime t => TengoInt.From((long)Math.Floor((t.Value - DateTime.UnixEpoch).TotalSeconds)),
         _ => null,
     };
 
@@ -213,7 +212,6 @@ internal static class Builtins
     {
         TengoChar c => c,
         TengoInt i when i.Value is >= 0 and <= 0x10FFFF => new TengoChar((int)i.Value),
-        TengoString s when s.Runes.Length == 1 => new TengoChar(s.Runes[0]),
         _ => null,
     };
 

@@ -30,12 +30,7 @@ public sealed class TengoArray(List<TengoObject> items, bool immutable = false) 
         return new TengoArray(Items.Select(i => i.Copy(depth + 1)).ToList());
     }
 
-    public override string ToString()
-    {
-        var builder = new System.Text.StringBuilder();
-        AppendTo(builder, 0);
-        return builder.ToString();
-    }
+    public override string ToString() => DescribeNested();
 
     internal override void AppendTo(System.Text.StringBuilder builder, int depth)
     {

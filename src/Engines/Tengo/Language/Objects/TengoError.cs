@@ -18,12 +18,7 @@ public sealed class TengoError(TengoObject value) : TengoObject
         return new TengoError(Value.Copy(depth + 1));
     }
 
-    public override string ToString()
-    {
-        var builder = new System.Text.StringBuilder();
-        AppendTo(builder, 0);
-        return builder.ToString();
-    }
+    public override string ToString() => DescribeNested();
 
     internal override void AppendTo(System.Text.StringBuilder builder, int depth)
     {

@@ -30,12 +30,7 @@ public sealed class TengoMap(Dictionary<string, TengoObject> entries, bool immut
         return new TengoMap(Entries.ToDictionary(e => e.Key, e => e.Value.Copy(depth + 1), StringComparer.Ordinal));
     }
 
-    public override string ToString()
-    {
-        var builder = new System.Text.StringBuilder();
-        AppendTo(builder, 0);
-        return builder.ToString();
-    }
+    public override string ToString() => DescribeNested();
 
     internal override void AppendTo(System.Text.StringBuilder builder, int depth)
     {

@@ -32,6 +32,14 @@ public abstract class TengoObject
     /// <summary>Appends <see cref="ToString"/> of this value, for containers that print their elements.</summary>
     internal virtual void AppendTo(System.Text.StringBuilder builder, int depth) => builder.Append(ToString());
 
+    /// <summary>The text of a value that prints its parts: built through <see cref="AppendTo"/> so nesting is bounded.</summary>
+    private protected string DescribeNested()
+    {
+        var builder = new System.Text.StringBuilder();
+        AppendTo(builder, 0);
+        return builder.ToString();
+    }
+
     internal static void CheckDepth(int depth)
     {
         if (depth > MaxDepth)
