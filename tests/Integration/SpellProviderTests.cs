@@ -1,5 +1,6 @@
 using LlmSpell.Engines.JavaScript;
 using LlmSpell.Engines.Lua;
+using LlmSpell.Engines.Tengo;
 using LlmSpell.Errors;
 using LlmSpell.FakeProviders;
 using LlmSpell.Running;
@@ -16,7 +17,7 @@ public sealed class SpellProviderTests : IAsyncLifetime
     public static TheoryData<string, string> EnginesAndProviders()
     {
         var data = new TheoryData<string, string>();
-        foreach (var engine in new[] { "lua", "js" })
+        foreach (var engine in new[] { "lua", "js", "tengo" })
         {
             foreach (var provider in VendorFleet.ProviderNames)
             {
@@ -27,15 +28,25 @@ public sealed class SpellProviderTests : IAsyncLifetime
         return data;
     }
 
-    public static TheoryData<string> Engines() => ["lua", "js"];
+    public static TheoryData<string> Engines() => ["lua", "js", "tengo"];
 
     public async ValueTask InitializeAsync() => _fleet = await VendorFleet.StartAsync();
 
     public async ValueTask DisposeAsync() => await _fleet.DisposeAsync();
 
-    private static ISpellEngine Engine(string name) => name == "lua" ? new LuaEngine() : new JavaScriptEngine();
+    private static ISpellEngine Engine(string name) => name switch
+    {
+        "lua" => new LuaEngine(),
+        "tengo" => new TengoEngine(),
+        _ => new JavaScriptEngine(),
+    };
 
-    private static string Spell(string engine, string lua, string js) => engine == "lua" ? lua : js;
+    private static string Spell(string engine, string lua, string js, string tengo) => engine switch
+    {
+        "lua" => lua,
+        "tengo" => tengo,
+        _ => js,
+    };
 
     [Theory]
     [MemberData(nameof(EnginesAndProviders))]
@@ -44,7 +55,8 @@ public sealed class SpellProviderTests : IAsyncLifetime
         _fleet.Servers[provider].Enqueue(FakeReply.Answer("tokens arrive one by one", inputTokens: 7, outputTokens: 5));
         var source = Spell(engine,
             $"local chunks = {{}}\nlocal text = llm.stream(\"go\", {{ provider = \"{provider}\" }}, function(c) chunks[#chunks + 1] = c end)\nreturn {{ text = text, chunks = #chunks, usage = llm.usage() }}",
-            $"const chunks = [];\nconst text = await llm.stream(\"go\", {{ provider: \"{provider}\" }}, (c) => chunks.push(c));\nreturn {{ text, chunks: chunks.length, usage: llm.usage() }};");
+            $"const chunks = [];\nconst text = await llm.stream(\"go\", {{ provider: \"{provider}\" }}, (c) => chunks.push(c));\nreturn {{ text, chunks: chunks.length, usage: llm.usage() }};",
+            $"llm := import(\"llm\")\nchunks := []\ntext := llm.stream(\"go\", {{provider: \"{provider}\"}}, func(c) {{ chunks = append(chunks, c) }})\nexport {{text: text, chunks: len(chunks), usage: llm.usage()}}");
 
         var outcome = await _fleet.Host(Engine(engine)).RunAsync("stream." + engine, source, cancellationToken: TestContext.Current.CancellationToken);
 
@@ -79,6 +91,15 @@ public sealed class SpellProviderTests : IAsyncLifetime
               handler: (args) => { calls++; return { sum: args.a + args.b }; } };
             const answer = await llm.complete("add things", { provider: "{{provider}}", tools: [add] });
             return { answer, calls };
+            """,
+            $$"""
+            llm := import("llm")
+            calls := 0
+            add := {name: "add", description: "Add two numbers",
+                parameters: {type: "object", properties: {a: {type: "integer"}, b: {type: "integer"} }, required: ["a", "b"]},
+                handler: func(args) { calls++; return {sum: args.a + args.b} } }
+            answer := llm.complete("add things", {provider: "{{provider}}", tools: [add]})
+            export {answer: answer, calls: calls}
             """);
 
         var outcome = await _fleet.Host(Engine(engine)).RunAsync("tools." + engine, source, cancellationToken: TestContext.Current.CancellationToken);
@@ -110,6 +131,13 @@ public sealed class SpellProviderTests : IAsyncLifetime
             tools.register({ name: "lookup", parameters: { type: "object", properties: { key: { type: "string" } }, required: ["key"] },
               handler: (args) => ({ color: "blue" })[args.key] });
             return await llm.complete("compute and look up", { provider: "openai", tools: ["calculator", "lookup"] });
+            """,
+            """
+            tools := import("tools")
+            llm := import("llm")
+            tools.register({name: "lookup", parameters: {type: "object", properties: {key: {type: "string"}}, required: ["key"]},
+                handler: func(args) { return {color: "blue"}[args.key] }})
+            export llm.complete("compute and look up", {provider: "openai", tools: ["calculator", "lookup"]})
             """);
 
         var outcome = await _fleet.Host(Engine(engine)).RunAsync("named." + engine, source, cancellationToken: TestContext.Current.CancellationToken);
@@ -146,6 +174,14 @@ public sealed class SpellProviderTests : IAsyncLifetime
             const wrong = await fail();
             const prose = await fail();
             return { good, wrong: wrong.code, wrong_message: wrong.message, prose: prose.code };
+            """,
+            """
+            llm := import("llm")
+            schema := {type: "object", properties: {name: {type: "string"}, age: {type: "integer"}}, required: ["name", "age"]}
+            good := llm.structured("who", schema, {provider: "openai"})
+            wrong := llm.structured("who", schema, {provider: "openai"})
+            prose := llm.structured("who", schema, {provider: "openai"})
+            export {good: good, wrong: wrong.value.code, wrong_message: wrong.value.message, prose: prose.value.code}
             """);
 
         var outcome = await _fleet.Host(Engine(engine)).RunAsync("structured." + engine, source, cancellationToken: TestContext.Current.CancellationToken);
@@ -165,7 +201,8 @@ public sealed class SpellProviderTests : IAsyncLifetime
         _fleet.Servers["anthropic"].Enqueue(FakeReply.Fail(401, "authentication_error", "invalid x-api-key"));
         var source = Spell(engine,
             "local ok, err = pcall(llm.complete, \"hi\", { provider = \"anthropic\" })\nreturn err.code",
-            "try { await llm.complete(\"hi\", { provider: \"anthropic\" }); } catch (e) { return e.code; }");
+            "try { await llm.complete(\"hi\", { provider: \"anthropic\" }); } catch (e) { return e.code; }",
+            "llm := import(\"llm\")\nr := llm.complete(\"hi\", {provider: \"anthropic\"})\nexport is_error(r) ? r.value.code : \"no error\"");
         var outcome = await _fleet.Host(Engine(engine)).RunAsync("errors." + engine, source, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(SpellValue.From(SpellErrorCode.LlmAuth), outcome.Value);
     }
@@ -174,7 +211,8 @@ public sealed class SpellProviderTests : IAsyncLifetime
     [MemberData(nameof(Engines))]
     public async Task Models_are_listed_per_provider(string engine)
     {
-        var source = Spell(engine, "return { anthropic = llm.models(\"anthropic\"), ollama = llm.models(\"ollama\") }", "return { anthropic: await llm.models(\"anthropic\"), ollama: await llm.models(\"ollama\") };");
+        var source = Spell(engine, "return { anthropic = llm.models(\"anthropic\"), ollama = llm.models(\"ollama\") }", "return { anthropic: await llm.models(\"anthropic\"), ollama: await llm.models(\"ollama\") };",
+            "llm := import(\"llm\")\nexport {anthropic: llm.models(\"anthropic\"), ollama: llm.models(\"ollama\")}");
         var outcome = await _fleet.Host(Engine(engine)).RunAsync("models." + engine, source, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(SpellJson.Parse("{\"anthropic\":[\"claude-haiku-4-5\",\"claude-sonnet-4-5\"],\"ollama\":[\"llama3.2:latest\"]}"), outcome.Value);
     }
