@@ -19,6 +19,7 @@ public sealed class DurableWorkflowProcessTests
     [Theory]
     [InlineData("durable-digest.lua")]
     [InlineData("durable-digest.js")]
+    [InlineData("durable-digest.tengo")]
     public async Task The_durable_example_completes_with_two_commands(string example)
     {
         using var cli = new LlmSpellProcess();

@@ -47,11 +47,11 @@ public sealed class ExampleTests : IAsyncLifetime
     private static string Read(string file) => File.ReadAllText(Path.Combine(LlmSpellProcess.Examples, file));
 
     [Fact]
-    public void Every_example_exists_in_lua_and_javascript()
+    public void Every_example_exists_in_lua_javascript_and_tengo()
     {
         var names = Examples().Select(e => (string)e.Data).ToList();
         var stems = names.Select(Path.GetFileNameWithoutExtension).Distinct();
-        Assert.All(stems, stem => Assert.True(names.Contains(stem + ".lua") && names.Contains(stem + ".js"), $"{stem} needs both a .lua and a .js"));
+        Assert.All(stems, stem => Assert.True(names.Contains(stem + ".lua") && names.Contains(stem + ".js") && names.Contains(stem + ".tengo"), $"{stem} needs a .lua, a .js and a .tengo"));
     }
 
     [Fact]

@@ -58,6 +58,7 @@ public sealed class McpTests : IDisposable
     [Theory]
     [InlineData("mcp-agent.lua")]
     [InlineData("mcp-agent.js")]
+    [InlineData("mcp-agent.tengo")]
     public async Task The_mcp_agent_example_calls_an_mcp_tool_through_a_real_provider_wire(string example)
     {
         await using var vendor = await FakeProviders.OpenAiCompatibleServer.StartAsync();
@@ -89,6 +90,14 @@ public sealed class McpTests : IDisposable
           parameters: { type: "object", properties: { name: { type: "string" } }, required: ["name"] },
           handler: async (args) => { print(`greeting ${args.name}`); return `hello ${args.name} from ${input.who}`; } });
         await tools.serve();
+        """)]
+    [InlineData("served.tengo", """
+        tools := import("tools")
+        fmt := import("fmt")
+        tools.register({name: "greet", description: "Greets someone.",
+            parameters: {type: "object", properties: {name: {type: "string"}}, required: ["name"]},
+            handler: func(args) { fmt.println("greeting " + args.name); return "hello " + args.name + " from " + input.who }})
+        tools.serve()
         """)]
     public async Task Mcp_serve_with_a_spell_offers_its_tools_and_its_handlers_answer(string name, string source)
     {
