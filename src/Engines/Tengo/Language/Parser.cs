@@ -6,7 +6,7 @@ namespace LlmSpell.Engines.Tengo.Language;
 /// Recursive-descent parser for Tengo. It stops at the first error: one precise message with its
 /// position helps a script author more than a cascade of follow-on errors.
 /// </summary>
-public sealed class Parser
+internal sealed class Parser
 {
     /// <summary>Nesting beyond this is refused rather than risking the host's stack.</summary>
     public const int MaxNesting = 200;

@@ -4,13 +4,13 @@ using System.Text;
 namespace LlmSpell.Engines.Tengo.Language;
 
 /// <summary>One scanned token: its kind, where it starts and its literal text (decoded for strings and chars).</summary>
-public readonly record struct Lexeme(Token Token, SourcePos Pos, string Literal);
+internal readonly record struct Lexeme(Token Token, SourcePos Pos, string Literal);
 
 /// <summary>
 /// Turns source text into tokens. Like Go's scanner it inserts a semicolon at a line end that follows
 /// a token able to end a statement, so statements need no terminator.
 /// </summary>
-public sealed class Scanner
+internal sealed class Scanner
 {
     private readonly string _src;
     private readonly List<TengoSyntaxError> _errors;

@@ -1,7 +1,7 @@
 namespace LlmSpell.Engines.Tengo.Language;
 
 /// <summary>The lexical tokens of Tengo, as in its reference implementation.</summary>
-public enum Token
+internal enum Token
 {
     Illegal, Eof, Comment,
     Ident, Int, Float, Char, String,
@@ -12,7 +12,7 @@ public enum Token
     Break, Continue, Else, For, Func, Error, Immutable, If, Return, Export, True, False, In, Undefined, Import,
 }
 
-public static class TokenExtensions
+internal static class TokenExtensions
 {
     private static readonly Dictionary<string, Token> KeywordTable = new(StringComparer.Ordinal)
     {

@@ -10,11 +10,11 @@ internal static class TextModule
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
     public static TengoMap Create() => new ModuleBuilder("text")
-        .Function("re_match", Guarded((vm, a) => { Arguments.Count(a, 2); return Regex(vm, a, 0) is { } re ? TengoBool.From(re.IsMatch(Arguments.String(a, 1))) : CompileError(a, 0); }))
-        .Function("re_find", Guarded((vm, a) => { Arguments.Count(a, 2, 3); return Regex(vm, a, 0) is { } re ? Find(vm, re, Arguments.String(a, 1), a.Length == 3 ? Arguments.Int(a, 2) : 1) : CompileError(a, 0); }))
-        .Function("re_replace", Guarded((vm, a) => { Arguments.Count(a, 3); return Regex(vm, a, 0) is { } re ? vm.NewString(re.Replace(Arguments.String(a, 1), Arguments.String(a, 2))) : CompileError(a, 0); }))
-        .Function("re_split", Guarded((vm, a) => { Arguments.Count(a, 2, 3); return Regex(vm, a, 0) is { } re ? Split(vm, re, Arguments.String(a, 1), a.Length == 3 ? Arguments.Int(a, 2) : -1) : CompileError(a, 0); }))
-        .Function("re_compile", (vm, a) => { Arguments.Count(a, 1); return Regex(vm, a, 0) is { } re ? Compiled(re) : CompileError(a, 0); })
+        .Function("re_match", Guarded((vm, a) => { Arguments.Count(a, 2); return Regex(a, 0) is { } re ? TengoBool.From(re.IsMatch(Arguments.String(a, 1))) : CompileError(a, 0); }))
+        .Function("re_find", Guarded((vm, a) => { Arguments.Count(a, 2, 3); return Regex(a, 0) is { } re ? Find(vm, re, Arguments.String(a, 1), a.Length == 3 ? Arguments.Int(a, 2) : 1) : CompileError(a, 0); }))
+        .Function("re_replace", Guarded((vm, a) => { Arguments.Count(a, 3); return Regex(a, 0) is { } re ? vm.NewString(re.Replace(Arguments.String(a, 1), Arguments.String(a, 2))) : CompileError(a, 0); }))
+        .Function("re_split", Guarded((vm, a) => { Arguments.Count(a, 2, 3); return Regex(a, 0) is { } re ? Split(vm, re, Arguments.String(a, 1), a.Length == 3 ? Arguments.Int(a, 2) : -1) : CompileError(a, 0); }))
+        .Function("re_compile", (vm, a) => { Arguments.Count(a, 1); return Regex(a, 0) is { } re ? Compiled(re) : CompileError(a, 0); })
         .Function("compare", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(Math.Sign(string.CompareOrdinal(Arguments.String(a, 0), Arguments.String(a, 1)))); })
         .Function("contains", (_, a) => Test(a, (s, t) => s.Contains(t, StringComparison.Ordinal)))
         .Function("contains_any", (_, a) => Test(a, (s, t) => s.IndexOfAny(t.ToCharArray()) >= 0))
@@ -315,7 +315,7 @@ internal static class TextModule
 
     // ---- Regular expressions ----
 
-    private static Regex? Regex(TengoVm vm, ReadOnlySpan<TengoObject> a, int index)
+    private static Regex? Regex(ReadOnlySpan<TengoObject> a, int index)
     {
         try
         {
