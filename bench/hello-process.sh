@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times `llmspell run examples/hello.lua` (and .js) as whole processes: what a user waits for,
+# Times `llmspell run examples/hello.lua` (and .js, .tengo) as whole processes: what a user waits for,
 # start-up included. Uses hyperfine when installed, else a plain loop. Usage: bench/hello-process.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +10,7 @@ cli="dotnet $root/src/Cli/bin/Release/net10.0/llmspell.dll"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-for spell in hello.lua hello.js; do
+for spell in hello.lua hello.js hello.tengo; do
   if command -v hyperfine >/dev/null; then
     hyperfine --warmup 3 --runs "$runs" --style basic "$cli run $root/examples/$spell"
   else
