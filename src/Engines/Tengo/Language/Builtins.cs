@@ -125,7 +125,7 @@ internal static class Builtins
 
         var span = Math.Abs((decimal)stop.Value - start.Value);
         var count = (long)Math.Ceiling(span / step);
-        vm.CheckSize(count, "range");
+        vm.ReserveIntArray(count, "range");
         var items = new List<TengoObject>((int)count);
         if (start.Value <= stop.Value)
         {
@@ -136,7 +136,7 @@ internal static class Builtins
             for (var i = start.Value; i > stop.Value; i -= step) items.Add(TengoInt.From(i));
         }
 
-        return vm.NewArray(items);
+        return TengoVm.AdoptArray(items);
     }
 
     /// <summary><c>int(x)</c>, <c>float(x)</c> and friends: the converted value, else the default (or undefined).</summary>

@@ -23,7 +23,7 @@ internal static class Operators
             _ => throw Invalid(op, left, right),
         },
         TengoString l => op == Token.Add
-            ? vm.NewString(l.Value + (right is TengoString rs ? rs.Value : right.ToString()))
+            ? Concatenate(vm, l.Value, right is TengoString rs ? rs.Value : right.ToString())
             : right is TengoString r ? Compare(op, string.CompareOrdinal(l.Value, r.Value)) ?? throw Invalid(op, left, right) : throw Invalid(op, left, right),
         TengoChar l => right switch
         {
@@ -44,6 +44,13 @@ internal static class Operators
         },
         _ => throw Invalid(op, left, right),
     };
+
+    // The size is checked before the text is built, so doubling a string stops at the limit, not past it.
+    private static TengoString Concatenate(TengoVm vm, string left, string right)
+    {
+        vm.CheckSize((long)left.Length + right.Length, "string");
+        return vm.NewString(left + right);
+    }
 
     public static TengoObject? IntOp(Token op, long l, long r) => op switch
     {

@@ -138,6 +138,19 @@ public sealed class TengoVm
         }
     }
 
+    /// <summary>
+    /// Charges an array of <paramref name="count"/> new ints before it is built, so a huge range
+    /// or permutation is refused before the host allocates it; pair with <see cref="AdoptArray"/>.
+    /// </summary>
+    public void ReserveIntArray(long count, string what)
+    {
+        CheckSize(count, what);
+        Allocate(32 + 32L * count);
+    }
+
+    /// <summary>An array whose cost <see cref="ReserveIntArray"/> already charged.</summary>
+    public static TengoArray AdoptArray(List<TengoObject> items) => new(items);
+
     /// <summary>Checks a size before a builtin builds a value that large (string repeat, range, bytes(n)).</summary>
     public void CheckSize(long elements, string what)
     {

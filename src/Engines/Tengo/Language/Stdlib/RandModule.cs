@@ -39,10 +39,10 @@ internal static class RandModule
             Arguments.Count(a, 1);
             var n = Arguments.Int(a, 0);
             if (n < 0) throw new TengoRuntimeException("invalid argument to perm: must be >= 0");
-            vm.CheckSize(n, "rand.perm");
+            vm.ReserveIntArray(n, "rand.perm");
             var items = Enumerable.Range(0, (int)n).ToArray();
             source(vm).Shuffle(items);
-            return vm.NewArray(items.Select(i => (TengoObject)TengoInt.From(i)).ToList());
+            return TengoVm.AdoptArray(items.Select(i => (TengoObject)TengoInt.From(i)).ToList());
         })
         .Function("read", (vm, a) =>
         {
