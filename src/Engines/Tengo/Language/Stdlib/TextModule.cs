@@ -319,9 +319,13 @@ internal static class TextModule
     {
         try
         {
-            return new Regex(Arguments.String(a, index), RegexOptions.CultureInvariant, RegexTimeout);
+            // Go's regexp is RE2: linear time, no backreferences or lookaround. .NET's non-backtracking
+            // engine has the same contract, so no pattern can take exponential time here either.
+            // RE2 spells named groups (?P<name>…); .NET reads (?<name>…).
+            var pattern = Arguments.String(a, index).Replace("(?P<", "(?<", StringComparison.Ordinal);
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeout);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
             return null;
         }
