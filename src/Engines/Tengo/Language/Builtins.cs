@@ -212,6 +212,8 @@ internal static class Builtins
     {
         TengoChar c => c,
         TengoInt i when i.Value is >= 0 and <= 0x10FFFF => new TengoChar((int)i.Value),
+        // The tutorial's own example: char("X") is 'X'. A longer string has no single char.
+        TengoString s when s.Runes.Length == 1 => new TengoChar(s.Runes[0]),
         _ => null,
     };
 
