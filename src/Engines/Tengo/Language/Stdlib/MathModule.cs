@@ -55,6 +55,12 @@ internal static class MathModule
             .Function("ilogb", (_, a) => { Arguments.Count(a, 1); return TengoInt.From(Math.ILogB(Arguments.Float(a, 0))); })
             .Function("ldexp", (_, a) => { Arguments.Count(a, 2); return new TengoFloat(Math.ScaleB(Arguments.Float(a, 0), (int)Arguments.Int(a, 1))); })
             .Function("pow10", (_, a) => { Arguments.Count(a, 1); return new TengoFloat(Math.Pow(10, Arguments.Int(a, 0))); })
+            .Function("j0", (_, a) => { Arguments.Count(a, 1); return new TengoFloat(Bessel.J(0, Arguments.Float(a, 0))); })
+            .Function("j1", (_, a) => { Arguments.Count(a, 1); return new TengoFloat(Bessel.J(1, Arguments.Float(a, 0))); })
+            .Function("jn", (_, a) => { Arguments.Count(a, 2); return new TengoFloat(Bessel.J(Order(a), Arguments.Float(a, 1))); })
+            .Function("y0", (_, a) => { Arguments.Count(a, 1); return new TengoFloat(Bessel.Y(0, Arguments.Float(a, 0))); })
+            .Function("y1", (_, a) => { Arguments.Count(a, 1); return new TengoFloat(Bessel.Y(1, Arguments.Float(a, 0))); })
+            .Function("yn", (_, a) => { Arguments.Count(a, 2); return new TengoFloat(Bessel.Y(Order(a), Arguments.Float(a, 1))); })
             .Build();
     }
 
@@ -63,6 +69,12 @@ internal static class MathModule
     {
         var r = Math.Cbrt(x);
         return r == 0 || !double.IsFinite(r) ? r : r - (r * r * r - x) / (3 * r * r);
+    }
+
+    private static int Order(ReadOnlySpan<TengoObject> a)
+    {
+        var n = Arguments.Int(a, 0);
+        return n is >= -10_000 and <= 10_000 ? (int)n : throw new TengoRuntimeException($"Bessel order {n} is out of range (-10000 to 10000)");
     }
 
     private static double NextAfter(double x, double y) =>
