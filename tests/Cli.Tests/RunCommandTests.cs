@@ -9,16 +9,19 @@ public sealed class RunCommandTests : IDisposable
     private readonly LlmSpellProcess _llmspell = new();
 
     [Fact]
-    public async Task Hello_in_lua_and_javascript_print_the_same_thing()
+    public async Task Hello_in_lua_javascript_and_tengo_print_the_same_thing()
     {
         var lua = await _llmspell.RunAsync("run", Path.Combine(LlmSpellProcess.Examples, "hello.lua"), "--input", "name=Ada");
         var js = await _llmspell.RunAsync("run", Path.Combine(LlmSpellProcess.Examples, "hello.js"), "--input", "name=Ada");
+        var tengo = await _llmspell.RunAsync("run", Path.Combine(LlmSpellProcess.Examples, "hello.tengo"), "--input", "name=Ada");
 
         Assert.True(lua.ExitCode == 0, lua.Error);
         Assert.Equal(0, js.ExitCode);
         Assert.Equal("echo: Say hello to Ada\n{\n  \"greetings\": 1,\n  \"name\": \"Ada\",\n  \"reply\": \"echo: Say hello to Ada\"\n}\n", lua.Out);
         // The second run counts on from the first: both spells share the "hello" state scope.
         Assert.Equal(lua.Out.Replace("\"greetings\": 1", "\"greetings\": 2", StringComparison.Ordinal), js.Out);
+        Assert.Equal(0, tengo.ExitCode);
+        Assert.Equal(lua.Out.Replace("\"greetings\": 1", "\"greetings\": 3", StringComparison.Ordinal), tengo.Out);
         Assert.Contains("offline 'mock' provider", lua.Error, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_llmspell.WorkingDirectory, ".llmspell", "state", "hello", "greetings.json")));
     }
@@ -54,6 +57,20 @@ public sealed class RunCommandTests : IDisposable
         var (exit, _, error) = await _llmspell.RunAsync("run", spell);
         Assert.Equal(1, exit);
         Assert.Contains("error: broken.lua:3: runtime_error: attempt to perform arithmetic on a nil value (local 'y')", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tengo_runtime_error_names_file_line_and_column_and_verbose_shows_the_trace()
+    {
+        var spell = _llmspell.Write("broken.tengo", "f := func(x) {\n    return x + \"a\"\n}\nf(1)");
+
+        var (exit, _, error) = await _llmspell.RunAsync("run", spell);
+        var verbose = await _llmspell.RunAsync("run", spell, "--verbose");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("error: broken.tengo:2:14: runtime_error: invalid operation: int + string", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("\tat broken.tengo:4:2", error, StringComparison.Ordinal);
+        Assert.Contains("Runtime Error: invalid operation: int + string\n\tat broken.tengo:2:14\n\tat broken.tengo:4:2", verbose.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -97,6 +97,11 @@ public static class RunCommand
             else if (result.Error is { } error)
             {
                 await console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
+                if (request.Verbose && !string.IsNullOrWhiteSpace(error.ScriptStack))
+                {
+                    // The engine's own trace: which calls led to the line named above.
+                    await console.Error.WriteLineAsync(error.ScriptStack).ConfigureAwait(false);
+                }
             }
             else if (!result.Value.IsNull)
             {
