@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using LlmSpell.Api;
 using LlmSpell.Engines.JavaScript;
 using LlmSpell.Engines.Lua;
+using LlmSpell.Engines.Tengo;
 using LlmSpell.Llm;
 using LlmSpell.Running;
 using LlmSpell.State;
@@ -26,25 +27,32 @@ public class EngineBenchmarks
     private SpellScript _plainLoop = null!;
     private SpellScript _jsonRoundTrip = null!;
 
-    [Params("lua", "js")]
+    [Params("lua", "js", "tengo")]
     public string Engine { get; set; } = "lua";
 
     [GlobalSetup]
     public void Setup()
     {
-        var lua = Engine == "lua";
-        _engine = lua ? new LuaEngine() : new JavaScriptEngine();
-        var extension = lua ? ".lua" : ".js";
-        _empty = new SpellScript("empty" + extension, lua ? "return 1" : "return 1;");
-        _bridgeCalls = new SpellScript("calls" + extension, lua
-            ? $"local now = time.now\nlocal t = 0\nfor i = 1, {CallsPerScript} do t = now() end\nreturn t"
-            : $"let t = 0;\nfor (let i = 0; i < {CallsPerScript}; i++) {{ t = time.now(); }}\nreturn t;");
-        _plainLoop = new SpellScript("loop" + extension, lua
-            ? $"local t = 0\nfor i = 1, {CallsPerScript} do t = i end\nreturn t"
-            : $"let t = 0;\nfor (let i = 0; i < {CallsPerScript}; i++) {{ t = i; }}\nreturn t;");
-        _jsonRoundTrip = new SpellScript("json" + extension, lua
-            ? "local doc = { name = \"report\", items = {} }\nfor i = 1, 50 do doc.items[i] = { id = i, title = \"item \" .. i, tags = { \"a\", \"b\" }, score = i / 3 } end\nreturn #json.decode(json.encode(doc)).items"
-            : "const doc = { name: \"report\", items: [] };\nfor (let i = 1; i <= 50; i++) doc.items.push({ id: i, title: \"item \" + i, tags: [\"a\", \"b\"], score: i / 3 });\nreturn json.decode(json.encode(doc)).items.length;");
+        (_engine, var extension) = Engine switch
+        {
+            "lua" => ((ISpellEngine)new LuaEngine(), ".lua"),
+            "js" => (new JavaScriptEngine(), ".js"),
+            _ => (new TengoEngine(), ".tengo"),
+        };
+        string Pick(string lua, string js, string tengo) => Engine switch { "lua" => lua, "js" => js, _ => tengo };
+        _empty = new SpellScript("empty" + extension, Pick("return 1", "return 1;", "export 1"));
+        _bridgeCalls = new SpellScript("calls" + extension, Pick(
+            $"local now = time.now\nlocal t = 0\nfor i = 1, {CallsPerScript} do t = now() end\nreturn t",
+            $"let t = 0;\nfor (let i = 0; i < {CallsPerScript}; i++) {{ t = time.now(); }}\nreturn t;",
+            $"time := import(\"time\")\nnow := time.now\nt := 0\nfor i := 0; i < {CallsPerScript}; i++ {{ t = now() }}\nexport t"));
+        _plainLoop = new SpellScript("loop" + extension, Pick(
+            $"local t = 0\nfor i = 1, {CallsPerScript} do t = i end\nreturn t",
+            $"let t = 0;\nfor (let i = 0; i < {CallsPerScript}; i++) {{ t = i; }}\nreturn t;",
+            $"t := 0\nfor i := 0; i < {CallsPerScript}; i++ {{ t = i }}\nexport t"));
+        _jsonRoundTrip = new SpellScript("json" + extension, Pick(
+            "local doc = { name = \"report\", items = {} }\nfor i = 1, 50 do doc.items[i] = { id = i, title = \"item \" .. i, tags = { \"a\", \"b\" }, score = i / 3 } end\nreturn #json.decode(json.encode(doc)).items",
+            "const doc = { name: \"report\", items: [] };\nfor (let i = 1; i <= 50; i++) doc.items.push({ id: i, title: \"item \" + i, tags: [\"a\", \"b\"], score: i / 3 });\nreturn json.decode(json.encode(doc)).items.length;",
+            "json := import(\"json\")\ndoc := {name: \"report\", items: []}\nfor i := 1; i <= 50; i++ { doc.items = append(doc.items, {id: i, title: \"item \" + i, tags: [\"a\", \"b\"], score: i / 3.0}) }\nexport len(json.decode(json.encode(doc)).items)"));
     }
 
     /// <summary>Create a sandbox, bind the API, run "return 1", tear it down.</summary>
