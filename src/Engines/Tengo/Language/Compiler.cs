@@ -11,9 +11,8 @@ internal sealed class Compiler
     private readonly List<TengoObject> _constants = [];
     private readonly Dictionary<long, int> _intConstants = [];
     private readonly Dictionary<string, int> _stringConstants = new(StringComparer.Ordinal);
-    private FunctionScope _scope;
-
     private readonly List<CompiledFunction> _functions = [];
+    private FunctionScope _scope;
 
     private Compiler(string file, IReadOnlySet<string> modules, SymbolTable symbols)
     {
