@@ -72,7 +72,7 @@ public sealed class FuzzTests
         Assert.True(iteration > 5000, $"only {iteration} mutants");
     }
 
-    private static string Mutate(string source, Random random)
+    internal static string Mutate(string source, Random random)
     {
         var text = new StringBuilder(source);
         var edits = random.Next(1, 4);
