@@ -1,5 +1,6 @@
 using LlmSpell.Engines.JavaScript;
 using LlmSpell.Engines.Lua;
+using LlmSpell.Engines.Tengo;
 using LlmSpell.Errors;
 using LlmSpell.FakeProviders;
 using LlmSpell.Running;
@@ -14,7 +15,7 @@ public sealed class AgentTests : IAsyncLifetime
 {
     private VendorFleet _fleet = null!;
 
-    public static TheoryData<string> Engines() => ["lua", "js"];
+    public static TheoryData<string> Engines() => ["lua", "js", "tengo"];
 
     public async ValueTask InitializeAsync() => _fleet = await VendorFleet.StartAsync();
 
@@ -22,9 +23,16 @@ public sealed class AgentTests : IAsyncLifetime
 
     private FakeVendorServer Server => _fleet.Servers["openai"];
 
-    private async Task<SpellOutcome> Run(string engine, string lua, string js) =>
-        await _fleet.Host(engine == "lua" ? new LuaEngine() : new JavaScriptEngine())
-            .RunAsync("agent." + engine, engine == "lua" ? lua : js, cancellationToken: TestContext.Current.CancellationToken);
+    private async Task<SpellOutcome> Run(string engine, string lua, string js, string tengo)
+    {
+        var (spellEngine, source) = engine switch
+        {
+            "lua" => ((ISpellEngine)new LuaEngine(), lua),
+            "tengo" => (new TengoEngine(), tengo),
+            _ => (new JavaScriptEngine(), js),
+        };
+        return await _fleet.Host(spellEngine).RunAsync("agent." + engine, source, cancellationToken: TestContext.Current.CancellationToken);
+    }
 
     private const string AddToolLua = """
         tools.register({ name = "add", parameters = { type = "object", properties = { a = { type = "integer" }, b = { type = "integer" } }, required = { "a", "b" } },
@@ -34,6 +42,14 @@ public sealed class AgentTests : IAsyncLifetime
     private const string AddToolJs = """
         tools.register({ name: "add", parameters: { type: "object", properties: { a: { type: "integer" }, b: { type: "integer" } }, required: ["a", "b"] },
           handler: (args) => args.a + args.b });
+        """;
+
+    private const string AddToolTengo = """
+        agent := import("agent")
+        tools := import("tools")
+        tools.register({name: "add", parameters: {type: "object", properties: {a: {type: "integer"}, b: {type: "integer"}}, required: ["a", "b"]},
+            handler: func(args) { return args.a + args.b }})
+
         """;
 
     [Theory]
@@ -46,7 +62,8 @@ public sealed class AgentTests : IAsyncLifetime
             FakeReply.Answer("35"));
         var outcome = await Run(engine,
             AddToolLua + "local a = agent.create({ name = 'mathy', provider = 'openai', instructions = 'Add.', tools = { 'add' } })\nreturn a.run('sum things')",
-            AddToolJs + "const a = agent.create({ name: 'mathy', provider: 'openai', instructions: 'Add.', tools: ['add'] });\nreturn await a.run('sum things');");
+            AddToolJs + "const a = agent.create({ name: 'mathy', provider: 'openai', instructions: 'Add.', tools: ['add'] });\nreturn await a.run('sum things');",
+            AddToolTengo + "a := agent.create({name: \"mathy\", provider: \"openai\", instructions: \"Add.\", tools: [\"add\"]})\nexport a.run(\"sum things\")");
 
         Assert.Equal(SpellValue.From("35"), outcome.Value);
         Assert.Equal(3, Server.Requests.Count);
@@ -64,7 +81,8 @@ public sealed class AgentTests : IAsyncLifetime
         Server.Enqueue(FakeReply.CallTools(("c1", "add", "{\"a\":1,\"b\":2}")), FakeReply.Answer("3"));
         var outcome = await Run(engine,
             AddToolLua + "local a = agent.create({ name = 'thrifty', provider = 'openai', tools = { 'add' }, token_budget = 20 })\nreturn a.run('add')",
-            AddToolJs + "const a = agent.create({ name: 'thrifty', provider: 'openai', tools: ['add'], token_budget: 20 });\nreturn await a.run('add');");
+            AddToolJs + "const a = agent.create({ name: 'thrifty', provider: 'openai', tools: ['add'], token_budget: 20 });\nreturn await a.run('add');",
+            AddToolTengo + "a := agent.create({name: \"thrifty\", provider: \"openai\", tools: [\"add\"], token_budget: 20})\nexport a.run(\"add\")");
 
         Assert.Equal(SpellErrorCode.LlmBudgetExceeded, outcome.Error.Code);
         Assert.Equal("agent 'thrifty' used 30 tokens; its token_budget is 20", outcome.Error.Message);
@@ -78,7 +96,8 @@ public sealed class AgentTests : IAsyncLifetime
         Server.Enqueue(Enumerable.Range(0, 4).Select(i => FakeReply.CallTools(($"c{i}", "add", "{\"a\":1,\"b\":1}"))).ToArray());
         var outcome = await Run(engine,
             AddToolLua + "local a = agent.create({ name = 'loopy', provider = 'openai', tools = { 'add' }, max_turns = 2 })\nreturn a.run('go')",
-            AddToolJs + "const a = agent.create({ name: 'loopy', provider: 'openai', tools: ['add'], max_turns: 2 });\nreturn await a.run('go');");
+            AddToolJs + "const a = agent.create({ name: 'loopy', provider: 'openai', tools: ['add'], max_turns: 2 });\nreturn await a.run('go');",
+            AddToolTengo + "a := agent.create({name: \"loopy\", provider: \"openai\", tools: [\"add\"], max_turns: 2})\nexport a.run(\"go\")");
 
         Assert.Equal(SpellErrorCode.AgentMaxTurns, outcome.Error.Code);
     }
@@ -98,6 +117,12 @@ public sealed class AgentTests : IAsyncLifetime
             agent.create({ name: "writer", provider: "openai", instructions: "You write poems.", description: "writes poems" });
             const triage = agent.create({ name: "triage", provider: "openai", instructions: "Route requests.", handoffs: ["writer"] });
             return await triage.run("a poem please");
+            """,
+            """
+            agent := import("agent")
+            agent.create({name: "writer", provider: "openai", instructions: "You write poems.", description: "writes poems"})
+            triage := agent.create({name: "triage", provider: "openai", instructions: "Route requests.", handoffs: ["writer"]})
+            export triage.run("a poem please")
             """);
 
         Assert.Equal(SpellValue.From("moon pulls the water"), outcome.Value);
@@ -122,6 +147,12 @@ public sealed class AgentTests : IAsyncLifetime
             agent.create({ name: "researcher", provider: "openai", description: "finds facts" });
             const boss = agent.create({ name: "boss", provider: "openai", tools: ["researcher"] });
             return await boss.run("what is the answer?");
+            """,
+            """
+            agent := import("agent")
+            agent.create({name: "researcher", provider: "openai", description: "finds facts"})
+            boss := agent.create({name: "boss", provider: "openai", tools: ["researcher"]})
+            export boss.run("what is the answer?")
             """);
 
         Assert.Equal(SpellValue.From("Research says 42."), outcome.Value);
@@ -137,7 +168,8 @@ public sealed class AgentTests : IAsyncLifetime
         Server.Enqueue(FakeReply.CallTools(("c1", "add", "{\"a\":20,\"b\":22}")), FakeReply.Answer("the sum is 42"));
         var outcome = await Run(engine,
             AddToolLua + "local a = agent.create({ name = 's', provider = 'openai', tools = { 'add' } })\nlocal chunks = {}\nlocal answer = a.stream('add', function(c) chunks[#chunks + 1] = c end)\nreturn { answer = answer, chunks = #chunks }",
-            AddToolJs + "const a = agent.create({ name: 's', provider: 'openai', tools: ['add'] });\nconst chunks = [];\nconst answer = await a.stream('add', (c) => chunks.push(c));\nreturn { answer, chunks: chunks.length };");
+            AddToolJs + "const a = agent.create({ name: 's', provider: 'openai', tools: ['add'] });\nconst chunks = [];\nconst answer = await a.stream('add', (c) => chunks.push(c));\nreturn { answer, chunks: chunks.length };",
+            AddToolTengo + "a := agent.create({name: \"s\", provider: \"openai\", tools: [\"add\"]})\nchunks := 0\nanswer := a.stream(\"add\", func(c) { chunks++ })\nexport {answer: answer, chunks: chunks}");
 
         Assert.Equal(SpellJson.Parse("{\"answer\":\"the sum is 42\",\"chunks\":4}"), outcome.Value);
     }
