@@ -18,7 +18,8 @@ internal static class FmtModule
         for (var i = 0; i < args.Length; i++)
         {
             if (i > 0) builder.Append(separator);
-            builder.Append(Arguments.Text(args[i]));
+            // As Tengo's getPrintArgs: undefined has no string form and prints as nothing.
+            builder.Append(args[i] is TengoUndefined ? "" : Arguments.Text(args[i]));
         }
 
         return builder.ToString();
