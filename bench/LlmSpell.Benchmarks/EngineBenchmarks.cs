@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using LlmSpell.Api;
-using LlmSpell.Engines.JavaScript;
-using LlmSpell.Engines.Lua;
-using LlmSpell.Engines.Tengo;
 using LlmSpell.Llm;
 using LlmSpell.Running;
 using LlmSpell.State;
@@ -33,13 +30,8 @@ public class EngineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        (_engine, var extension) = Engine switch
-        {
-            "lua" => ((ISpellEngine)new LuaEngine(), ".lua"),
-            "js" => (new JavaScriptEngine(), ".js"),
-            _ => (new TengoEngine(), ".tengo"),
-        };
-        string Pick(string lua, string js, string tengo) => Engine switch { "lua" => lua, "js" => js, _ => tengo };
+        (_engine, var extension) = BenchEngines.Create(Engine);
+        string Pick(string lua, string js, string tengo) => BenchEngines.Pick(Engine, lua, js, tengo);
         _empty = new SpellScript("empty" + extension, Pick("return 1", "return 1;", "export 1"));
         _bridgeCalls = new SpellScript("calls" + extension, Pick(
             $"local now = time.now\nlocal t = 0\nfor i = 1, {CallsPerScript} do t = now() end\nreturn t",
@@ -70,9 +62,5 @@ public class EngineBenchmarks
     [Benchmark]
     public SpellValue JsonRoundTrip() => Run(_jsonRoundTrip);
 
-    private SpellValue Run(SpellScript script)
-    {
-        var context = new SpellContext(_host, script, SpellMap.Empty, SandboxLimits.Default, new SpellOutput(TextWriter.Null, 1 << 20), "bench", CancellationToken.None, CancellationToken.None);
-        return _engine.Execute(script, context);
-    }
+    private SpellValue Run(SpellScript script) => BenchEngines.Run(_host, _engine, script, SandboxLimits.Default);
 }

@@ -1,9 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using LlmSpell.Api;
-using LlmSpell.Engines.JavaScript;
-using LlmSpell.Engines.Lua;
-using LlmSpell.Engines.Tengo;
 using LlmSpell.Llm;
 using LlmSpell.Running;
 using LlmSpell.State;
@@ -46,12 +43,7 @@ public class LanguageBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        (_engine, _extension) = Engine switch
-        {
-            "lua" => ((ISpellEngine)new LuaEngine(), ".lua"),
-            "js" => (new JavaScriptEngine(), ".js"),
-            _ => (new TengoEngine(), ".tengo"),
-        };
+        (_engine, _extension) = BenchEngines.Create(Engine);
         _fib = Script("fib", Engine switch
         {
             "lua" => "local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end\nreturn fib(35)",
@@ -86,11 +78,7 @@ public class LanguageBenchmarks
 
     private SpellScript Script(string name, string source) => new(name + _extension, source);
 
-    private SpellValue Run(SpellScript script)
-    {
-        var context = new SpellContext(_host, script, SpellMap.Empty, Unlimited, new SpellOutput(TextWriter.Null, 1 << 20), "bench", CancellationToken.None, CancellationToken.None);
-        return _engine.Execute(script, context);
-    }
+    private SpellValue Run(SpellScript script) => BenchEngines.Run(_host, _engine, script, Unlimited);
 
     /// <summary>Ten lines per function, 200 functions: the same program in each language.</summary>
     internal static string Generate(string engine)
