@@ -44,17 +44,8 @@ internal sealed class TengoSandbox
         {
             var result = _vm.Run(program, [ToTengo(_context.Input, 0)]);
             FlushOutput();
-            if (_context.TrippedLimit is { } limit)
-            {
-                throw new SpellException(limit);
-            }
-
-            if (result is TengoError error)
-            {
-                throw new SpellException(ErrorFrom(error, Location(error.Origin ?? _vm.ReturnedFrom)));
-            }
-
-            return ToSpell(result, 0, allowFunctions: false);
+            ThrowIfTripped();
+            return Outcome(result);
         }
         catch (Exception ex) when (ex is not SpellException)
         {
@@ -65,24 +56,22 @@ internal sealed class TengoSandbox
     /// <summary>Calls a script function held by a <see cref="TengoCallback"/>; on the sandbox thread only.</summary>
     internal SpellValue CallFunction(TengoObject function, IReadOnlyList<SpellValue> arguments)
     {
-        if (_context.TrippedLimit is { } limit)
-        {
-            throw new SpellException(limit);
-        }
-
+        ThrowIfTripped();
         try
         {
             var values = FitArguments(function, arguments.Select(a => ToTengo(a, 0)).ToList());
-            var result = _vm.Call(function, values.ToArray());
-            return result is TengoError error
-                ? throw new SpellException(ErrorFrom(error, Location(error.Origin ?? _vm.ReturnedFrom)))
-                : ToSpell(result, 0, allowFunctions: false);
+            return Outcome(_vm.Call(function, values.ToArray()));
         }
         catch (Exception ex) when (ex is not SpellException)
         {
             throw Translate(ex);
         }
     }
+
+    /// <summary>What a finished script or function gives the host: its value, or the failure an error value describes.</summary>
+    private SpellValue Outcome(TengoObject result) => result is TengoError error
+        ? throw new SpellException(ErrorFrom(error, Location(error.Origin ?? _vm.ReturnedFrom)))
+        : ToSpell(result, 0, allowFunctions: false);
 
     /// <summary>
     /// Tengo checks arity strictly, but the host passes what it has (a tool handler gets its arguments,
@@ -113,9 +102,11 @@ internal sealed class TengoSandbox
             var newline = text.Contains('\n', StringComparison.Ordinal) ? _pendingOutput.ToString().LastIndexOf('\n') : -1;
             if (newline < 0)
             {
+                // A line already longer than the whole output budget is handed to the run's output,
+                // which refuses it with its own output_limit error and writes none of it.
                 if (_pendingOutput.Length > _context.Limits.MaxOutputBytes)
                 {
-                    throw new SpellException(SpellErrorCode.OutputLimit, $"the spell printed more than {_context.Limits.MaxOutputBytes} bytes");
+                    FlushOutput();
                 }
 
                 return;
@@ -173,11 +164,7 @@ internal sealed class TengoSandbox
 
     private TengoObject Invoke(SpellFunction function, ReadOnlySpan<TengoObject> arguments)
     {
-        if (_context.TrippedLimit is { } limit)
-        {
-            throw new SpellException(limit);
-        }
-
+        ThrowIfTripped();
         try
         {
             var values = new SpellValue[arguments.Length];
