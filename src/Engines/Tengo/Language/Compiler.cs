@@ -241,8 +241,7 @@ internal sealed class Compiler
 
         // The value is compiled first, so `x := x + 1` in an inner block reads the outer x.
         CompileExpr(value);
-        var defined = _scope.Symbols.Define(target.Name);
-        Emit(pos, defined.Scope == SymbolScope.Global ? Opcode.SetGlobal : Opcode.DefineLocal, defined.Index);
+        Define(pos, target.Name);
     }
 
     private void CompileCompound(SourcePos pos, Expr target, Token op, Expr value)
@@ -295,10 +294,12 @@ internal sealed class Compiler
         }
     }
 
-    private void Define(SourcePos pos, string name)
+    /// <summary>Declares <paramref name="name"/> here and stores the value on the stack in it.</summary>
+    private Symbol Define(SourcePos pos, string name)
     {
         var symbol = _scope.Symbols.Define(name);
         Emit(pos, symbol.Scope == SymbolScope.Global ? Opcode.SetGlobal : Opcode.DefineLocal, symbol.Index);
+        return symbol;
     }
 
     private void CompileIf(IfStmt s)
@@ -361,8 +362,7 @@ internal sealed class Compiler
     {
         CompileExpr(s.Iterable);
         Emit(s.Iterable.Pos, Opcode.IteratorInit);
-        var iterator = _scope.Symbols.Define(":it");
-        Emit(s.Pos, iterator.Scope == SymbolScope.Global ? Opcode.SetGlobal : Opcode.DefineLocal, iterator.Index);
+        var iterator = Define(s.Pos, ":it");
 
         var start = Here;
         Load(s.Pos, iterator);
