@@ -562,7 +562,7 @@ internal sealed class Parser
                 return new IdentExpr(pos, lexeme.Literal);
             case Token.Int:
                 Next();
-                return new IntLit(pos, ParseInt(pos, lexeme.Literal));
+                return new IntLit(pos, GoIntegers.Parse(lexeme.Literal) ?? throw Error(pos, $"invalid integer literal {lexeme.Literal}"));
             case Token.Float:
                 Next();
                 return double.TryParse(lexeme.Literal.Replace("_", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var f)
@@ -618,36 +618,6 @@ internal sealed class Parser
                 return new ImportExpr(pos, name);
             default:
                 throw Error(pos, $"expected operand, found '{Found(lexeme)}'");
-        }
-    }
-
-    private TengoCompileException IntError(SourcePos pos, string text) => Error(pos, $"invalid integer literal {text}");
-
-    private long ParseInt(SourcePos pos, string text)
-    {
-        var digits = text.Replace("_", "", StringComparison.Ordinal);
-        try
-        {
-            if (digits.Length > 2 && digits[0] == '0')
-            {
-                switch (digits[1])
-                {
-                    case 'x' or 'X': return checked((long)ulong.Parse(digits[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
-                    case 'b' or 'B': return checked((long)Convert.ToUInt64(digits[2..], 2));
-                    case 'o' or 'O': return checked((long)Convert.ToUInt64(digits[2..], 8));
-                }
-            }
-
-            if (digits.Length > 1 && digits[0] == '0')
-            {
-                return checked((long)Convert.ToUInt64(digits[1..], 8));
-            }
-
-            return long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
-        }
-        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
-        {
-            throw IntError(pos, text);
         }
     }
 

@@ -84,7 +84,7 @@ internal static class TextModule
             Arguments.Count(a, 3);
             var s = Arguments.String(a, 0);
             var radix = Arguments.Int(a, 1);
-            long? parsed = radix == 0 ? Builtins.ParseInt(s) : FromBase(s, (int)radix);
+            long? parsed = radix == 0 ? GoIntegers.Parse(s) : FromBase(s, (int)radix);
             return parsed is { } n ? TengoInt.From(n) : ParseError("ParseInt", s);
         })
         .Function("quote", (vm, a) => { Arguments.Count(a, 1); return vm.NewString(TengoString.Quote(Arguments.String(a, 0))); })
