@@ -79,6 +79,8 @@ public sealed class TengoVm
                     EnterClosure(closure, arguments.Length);
                     return Execute(baseFrame);
                 case TengoBuiltin builtin:
+                    // No script code returns here; an earlier call's position must not stand in for this one.
+                    ReturnedFrom = default;
                     return builtin.Function(this, new ReadOnlySpan<TengoObject>(_stack, baseSp + 1, arguments.Length));
                 default:
                     throw new TengoRuntimeException($"not callable: {callable.TypeName}");
