@@ -70,6 +70,44 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task A_conditional_write_succeeds_only_on_the_version_it_read()
+    {
+        var absent = await Store.ReadAsync("spell", "cas", Token);
+        Assert.Null(absent.Value);
+        Assert.True(await Store.TryReplaceAsync("spell", "cas", absent, SpellValue.From(1), Token));
+        Assert.False(await Store.TryReplaceAsync("spell", "cas", absent, SpellValue.From(2), Token));
+
+        var first = await Store.ReadAsync("spell", "cas", Token);
+        Assert.Equal(SpellValue.From(1), first.Value);
+        await Store.SetAsync("spell", "cas", SpellValue.From(5), Token);
+        Assert.False(await Store.TryReplaceAsync("spell", "cas", first, SpellValue.From(2), Token));
+        Assert.Equal(SpellValue.From(5), await Store.GetAsync("spell", "cas", Token));
+
+        var second = await Store.ReadAsync("spell", "cas", Token);
+        Assert.True(await Store.TryReplaceAsync("spell", "cas", second, null, Token));
+        Assert.Null(await Store.GetAsync("spell", "cas", Token));
+        Assert.False(await Store.TryReplaceAsync("spell", "cas", second, SpellValue.From(3), Token));
+    }
+
+    [Fact]
+    public async Task Concurrent_updates_of_one_key_lose_nothing()
+    {
+        await Parallel.ForAsync(0, 50, Token, async (_, token) =>
+            await StateUpdate.RunAsync(Store, "spell", "counter", (old, _) => ValueTask.FromResult(SpellValue.From((old is SpellInt n ? n.Value : 0) + 1)), token));
+        Assert.Equal(SpellValue.From(50), await Store.GetAsync("spell", "counter", Token));
+    }
+
+    [Fact]
+    public async Task An_update_of_a_key_inside_its_own_update_fails_at_once()
+    {
+        var error = await Assert.ThrowsAsync<SpellException>(async () =>
+            await StateUpdate.RunAsync(Store, "spell", "k", async (old, token) =>
+                await StateUpdate.RunAsync(Store, "spell", "k", (o, _) => ValueTask.FromResult(o), token), Token));
+        Assert.Equal(SpellErrorCode.StateError, error.Code);
+        Assert.Contains("inside its own update function", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_keys_and_functions_are_refused()
     {
         Assert.Equal(SpellErrorCode.BadArgument, (await Assert.ThrowsAsync<SpellException>(async () => await Store.SetAsync("spell", "", SpellValue.Null, Token))).Code);
@@ -95,7 +133,8 @@ public sealed class FileStateStoreTests : StateStoreContract, IDisposable
     public async Task Writes_leave_no_temporary_files_and_stay_inside_the_root()
     {
         await Store.SetAsync("spell", "../../escape", SpellValue.From(1), TestContext.Current.CancellationToken);
-        var files = Directory.GetFiles(_root, "*", SearchOption.AllDirectories);
+        // The scope's lock file stays (see ScopeLock); nothing else but the value may.
+        var files = Directory.GetFiles(_root, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != ".lock");
         var file = Assert.Single(files);
         Assert.StartsWith(_root, Path.GetFullPath(file), StringComparison.Ordinal);
         Assert.EndsWith(".json", file, StringComparison.Ordinal);

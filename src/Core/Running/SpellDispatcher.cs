@@ -18,10 +18,24 @@ public sealed class SpellDispatcher
     /// <summary>True on the thread that created this dispatcher — the sandbox thread.</summary>
     public bool IsOnSandboxThread => Environment.CurrentManagedThreadId == _ownerThreadId;
 
+    /// <summary>
+    /// Queues <paramref name="work"/> for the sandbox thread. It runs in the poster's execution
+    /// context, as an awaited continuation would, so async-local facts of the caller (such as
+    /// "inside the update function of key k", see <see cref="State.StateUpdate"/>) hold for the
+    /// script code that the work runs and for the host calls that code makes.
+    /// </summary>
     public void Post(Action work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        _queue.Enqueue(work);
+        if (ExecutionContext.Capture() is { } context)
+        {
+            _queue.Enqueue(() => ExecutionContext.Run(context, static state => ((Action)state!)(), work));
+        }
+        else
+        {
+            _queue.Enqueue(work);
+        }
+
         _signal.Release();
     }
 

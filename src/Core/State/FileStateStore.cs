@@ -6,7 +6,10 @@ namespace LlmSpell.State;
 
 /// <summary>
 /// State on the local disk: <c>ROOT/SCOPE/KEY.json</c>, one file per key. A write goes to a temporary
-/// file that then replaces the old one, so a crash mid-write never loses the previous value.
+/// file that then replaces the old one, so a crash mid-write never loses the previous value. Writers
+/// of a scope, in any process, take the scope's lock file (<see cref="ScopeLock"/>) for the moment of
+/// writing, which makes <see cref="TryReplaceAsync"/> a true compare-and-swap; a version is the
+/// SHA-256 of the stored bytes.
 /// </summary>
 public sealed class FileStateStore : IStateStore
 {
@@ -21,26 +24,20 @@ public sealed class FileStateStore : IStateStore
 
     public string Root => _root;
 
-    public async ValueTask<SpellValue?> GetAsync(string scope, string key, CancellationToken cancellationToken = default)
+    public async ValueTask<SpellValue?> GetAsync(string scope, string key, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(scope, key, cancellationToken).ConfigureAwait(false)).Value;
+
+    public async ValueTask<StateEntry> ReadAsync(string scope, string key, CancellationToken cancellationToken = default)
     {
         var path = PathOf(scope, key);
-        byte[] bytes;
-        try
+        if (await ReadBytesAsync(path, key, cancellationToken).ConfigureAwait(false) is not { } bytes)
         {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-        catch (IOException ex)
-        {
-            throw new SpellException(SpellErrorCode.StateError, $"cannot read state key '{key}': {ex.Message}", ex);
+            return StateEntry.Absent;
         }
 
         try
         {
-            return SpellJson.Parse(bytes);
+            return new StateEntry(SpellJson.Parse(bytes), VersionOf(bytes));
         }
         catch (SpellException ex)
         {
@@ -53,11 +50,73 @@ public sealed class FileStateStore : IStateStore
         ArgumentNullException.ThrowIfNull(value);
         StateKeys.RejectFunctions(value);
         var path = PathOf(scope, key);
+        await using var held = await ScopeLock.AcquireAsync(Path.GetDirectoryName(path)!, key, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(path, key, value, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<bool> DeleteAsync(string scope, string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(scope, key);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        await using var held = await ScopeLock.AcquireAsync(Path.GetDirectoryName(path)!, key, cancellationToken).ConfigureAwait(false);
+        return Remove(path, key);
+    }
+
+    public async ValueTask<bool> TryReplaceAsync(string scope, string key, StateEntry expected, SpellValue? value, CancellationToken cancellationToken = default)
+    {
+        if (value is not null)
+        {
+            StateKeys.RejectFunctions(value);
+        }
+
+        var path = PathOf(scope, key);
+        // The lock covers only compare-and-write, never the caller's computation, so a slow update
+        // cannot stall other writers; every writer of the scope (Set and Delete too) takes it.
+        await using var held = await ScopeLock.AcquireAsync(Path.GetDirectoryName(path)!, key, cancellationToken).ConfigureAwait(false);
+        var current = await ReadBytesAsync(path, key, cancellationToken).ConfigureAwait(false);
+        if ((current is null ? null : VersionOf(current)) != expected.Version)
+        {
+            return false;
+        }
+
+        if (value is null)
+        {
+            Remove(path, key);
+        }
+        else
+        {
+            await WriteAsync(path, key, value, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private static async ValueTask<byte[]?> ReadBytesAsync(string path, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (IOException ex)
+        {
+            throw new SpellException(SpellErrorCode.StateError, $"cannot read state key '{key}': {ex.Message}", ex);
+        }
+    }
+
+    private static async ValueTask WriteAsync(string path, string key, SpellValue value, CancellationToken cancellationToken)
+    {
         var json = Encoding.UTF8.GetBytes(SpellJson.Serialize(value));
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
             {
                 await stream.WriteAsync(json, cancellationToken).ConfigureAwait(false);
@@ -66,29 +125,32 @@ public sealed class FileStateStore : IStateStore
 
             File.Move(temporary, path, overwrite: true);
         }
-        catch (IOException ex)
-        {
-            TryDelete(temporary);
-            throw new SpellException(SpellErrorCode.StateError, $"cannot write state key '{key}': {ex.Message}", ex);
-        }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
             throw new SpellException(SpellErrorCode.StateError, $"cannot write state key '{key}': {ex.Message}", ex);
         }
     }
 
-    public ValueTask<bool> DeleteAsync(string scope, string key, CancellationToken cancellationToken = default)
+    private static bool Remove(string path, string key)
     {
-        var path = PathOf(scope, key);
-        if (!File.Exists(path))
+        try
         {
-            return ValueTask.FromResult(false);
-        }
+            if (!File.Exists(path))
+            {
+                return false;
+            }
 
-        File.Delete(path);
-        return ValueTask.FromResult(true);
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SpellException(SpellErrorCode.StateError, $"cannot delete state key '{key}': {ex.Message}", ex);
+        }
     }
+
+    private static string VersionOf(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
     public ValueTask<IReadOnlyList<string>> KeysAsync(string scope, string prefix, CancellationToken cancellationToken = default)
     {

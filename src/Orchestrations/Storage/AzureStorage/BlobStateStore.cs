@@ -19,22 +19,66 @@ public sealed class BlobStateStore(BlobContainerClient container) : IStateStore
     private const string KeyMetadata = "statekey";
     private readonly Lazy<Task> _created = new(() => container.CreateIfNotExistsAsync());
 
-    public async ValueTask<SpellValue?> GetAsync(string scope, string key, CancellationToken cancellationToken = default)
+    public async ValueTask<SpellValue?> GetAsync(string scope, string key, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(scope, key, cancellationToken).ConfigureAwait(false)).Value;
+
+    public async ValueTask<StateEntry> ReadAsync(string scope, string key, CancellationToken cancellationToken = default)
     {
         StateKeys.Validate(scope, key);
         await _created.Value.ConfigureAwait(false);
         try
         {
             var content = await container.GetBlobClient(BlobName(scope, key)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return SpellJson.Parse(content.Value.Content.ToMemory().Span);
+            return new StateEntry(SpellJson.Parse(content.Value.Content.ToMemory().Span), content.Value.Details.ETag.ToString());
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return null;
+            return StateEntry.Absent;
         }
         catch (RequestFailedException e)
         {
             throw new SpellException(SpellErrorCode.StateError, $"cannot read state key '{key}': {e.Message}", e);
+        }
+    }
+
+    public async ValueTask<bool> TryReplaceAsync(string scope, string key, StateEntry expected, SpellValue? value, CancellationToken cancellationToken = default)
+    {
+        StateKeys.Validate(scope, key);
+        if (value is not null)
+        {
+            StateKeys.RejectFunctions(value);
+        }
+
+        await _created.Value.ConfigureAwait(false);
+        // The service checks the ETag on the write itself (If-Match; If-None-Match: * for "still
+        // absent"), so the swap is atomic for every machine that shares the container.
+        var conditions = expected.Version is { } etag ? new BlobRequestConditions { IfMatch = new ETag(etag) } : new BlobRequestConditions { IfNoneMatch = ETag.All };
+        var blob = container.GetBlobClient(BlobName(scope, key));
+        try
+        {
+            if (value is not null)
+            {
+                await blob.UploadAsync(BinaryData.FromString(SpellJson.Serialize(value)), UploadOptions(key, conditions), cancellationToken).ConfigureAwait(false);
+            }
+            else if (expected.Version is not null)
+            {
+                await blob.DeleteAsync(DeleteSnapshotsOption.None, conditions, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                return !(await blob.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+            }
+
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 409 or 404)
+        {
+            // 412: changed since read; 409: created since read; 404: deleted since read.
+            return false;
+        }
+        catch (RequestFailedException e)
+        {
+            throw new SpellException(SpellErrorCode.StateError, $"cannot write state key '{key}': {e.Message}", e);
         }
     }
 
@@ -44,11 +88,10 @@ public sealed class BlobStateStore(BlobContainerClient container) : IStateStore
         StateKeys.Validate(scope, key);
         StateKeys.RejectFunctions(value);
         await _created.Value.ConfigureAwait(false);
-        var options = new BlobUploadOptions { Metadata = new Dictionary<string, string> { [KeyMetadata] = Convert.ToBase64String(Encoding.UTF8.GetBytes(key)) } };
         try
         {
             // One PUT replaces the blob whole: readers see the old value or the new one.
-            await container.GetBlobClient(BlobName(scope, key)).UploadAsync(BinaryData.FromString(SpellJson.Serialize(value)), options, cancellationToken).ConfigureAwait(false);
+            await container.GetBlobClient(BlobName(scope, key)).UploadAsync(BinaryData.FromString(SpellJson.Serialize(value)), UploadOptions(key, conditions: null), cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e)
         {
@@ -83,6 +126,12 @@ public sealed class BlobStateStore(BlobContainerClient container) : IStateStore
         keys.Sort(StringComparer.Ordinal);
         return keys;
     }
+
+    private static BlobUploadOptions UploadOptions(string key, BlobRequestConditions? conditions) => new()
+    {
+        Metadata = new Dictionary<string, string> { [KeyMetadata] = Convert.ToBase64String(Encoding.UTF8.GetBytes(key)) },
+        Conditions = conditions,
+    };
 
     private static string BlobName(string scope, string key) => $"{Hash(scope)}/{Hash(key)}";
 
