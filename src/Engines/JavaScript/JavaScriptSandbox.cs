@@ -11,6 +11,7 @@ using Jint.Runtime.Interop;
 using LlmSpell.Api;
 using LlmSpell.Errors;
 using LlmSpell.Running;
+using LlmSpell.Running.Bridge;
 using LlmSpell.Values;
 
 namespace LlmSpell.Engines.JavaScript;
@@ -24,7 +25,7 @@ namespace LlmSpell.Engines.JavaScript;
 /// posted to the run's <see cref="SpellDispatcher"/> and applied on the sandbox thread, which is the
 /// only thread that ever touches the engine. That is the whole event loop: there are no timers.
 /// </remarks>
-internal sealed partial class JavaScriptSandbox : IDisposable
+internal sealed partial class JavaScriptSandbox : IDisposable, IScriptSandbox<JsValue>
 {
     private const double MaxSafeInteger = 9007199254740991d;
     private static readonly Prepared<Acornima.Ast.Script> Prelude = Engine.PrepareScript(ReadResource("Prelude.js"), "llmspell-prelude.js", strict: true);
@@ -33,12 +34,14 @@ internal sealed partial class JavaScriptSandbox : IDisposable
     private readonly SpellContext _context;
     private readonly Engine _engine;
     private readonly JsValue _promiseThen;
+    private readonly ValueBuilder _values;
     private int _outstandingHostCalls;
 
     public JavaScriptSandbox(SpellContext context)
     {
         _context = context;
         _engine = new Engine(options => Configure(options, context));
+        _values = new ValueBuilder(this);
         try
         {
             // Captured before any spell code runs, so a spell that replaces Promise.prototype.then
@@ -61,7 +64,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable
     {
         try
         {
-            _engine.SetValue("input", ToJs(_context.Input, 0));
+            _engine.SetValue("input", _values.Build(_context.Input));
             var function = _engine.Evaluate(script);
             var result = AwaitValue(_engine.Call(function, JsValue.Undefined, []));
 
@@ -81,7 +84,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable
     }
 
     /// <summary>Calls a spell function held by a <see cref="JsCallback"/>; on the sandbox thread only.</summary>
-    internal SpellValue CallFunction(JsValue function, IReadOnlyList<SpellValue> arguments)
+    public SpellValue CallFunction(JsValue function, IReadOnlyList<SpellValue> arguments)
     {
         if (_context.TrippedLimit is { } limit)
         {
@@ -90,7 +93,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable
 
         try
         {
-            var jsArguments = arguments.Select(a => ToJs(a, 0)).ToArray();
+            var jsArguments = arguments.Select(a => _values.Build(a)).ToArray();
             return ToSpell(AwaitValue(_engine.Call(function, JsValue.Undefined, jsArguments)), 0, allowFunctions: false);
         }
         catch (Exception ex) when (ex is not SpellException)
@@ -231,7 +234,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable
             {
                 var values = arguments.Select(a => ToSpell(a, 0, allowFunctions: true)).ToArray();
                 var pending = function.InvokeAsync(_context, values);
-                return ToJs(_context.Await(pending), 0);
+                return _values.Build(_context.Await(pending));
             }
             catch (Exception ex) when (ex is not JavaScriptException)
             {
@@ -246,7 +249,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable
             var pending = function.InvokeAsync(_context, values);
             if (pending.IsCompleted)
             {
-                promise.Resolve(ToJs(pending.GetAwaiter().GetResult(), 0));
+                promise.Resolve(_values.Build(pending.GetAwaiter().GetResult()));
                 return promise.Promise;
             }
 
@@ -275,7 +278,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable
     {
         try
         {
-            resolve(ToJs(completed.GetAwaiter().GetResult(), 0));
+            resolve(_values.Build(completed.GetAwaiter().GetResult()));
         }
         catch (Exception ex) when (ex is not JavaScriptException)
         {
@@ -401,122 +404,5 @@ internal sealed partial class JavaScriptSandbox : IDisposable
         }
 
         return null;
-    }
-
-    // ---- Values ----
-
-    private JsValue ToJs(SpellValue value, int depth)
-    {
-        if (depth > SpellValue.MaxDepth)
-        {
-            throw new SpellException(SpellErrorCode.BadArgument, $"value nests deeper than {SpellValue.MaxDepth} levels");
-        }
-
-        switch (value)
-        {
-            case SpellNull:
-                return JsValue.Null;
-            case SpellBool b:
-                return b.Value ? JsBoolean.True : JsBoolean.False;
-            case SpellInt i:
-                // Past 2^53 a JavaScript number loses digits; a BigInt keeps them.
-                return Math.Abs((double)i.Value) <= MaxSafeInteger ? new JsNumber(i.Value) : new JsBigInt(new BigInteger(i.Value));
-            case SpellFloat f:
-                return new JsNumber(f.Value);
-            case SpellString s:
-                return new JsString(s.Value);
-            case SpellBytes bytes:
-                return _engine.Intrinsics.Uint8Array.Construct(bytes.Value.ToArray());
-            case SpellList list:
-                var items = new JsValue[list.Count];
-                for (var i = 0; i < items.Length; i++)
-                {
-                    items[i] = ToJs(list[i], depth + 1);
-                }
-
-                return new JsArray(_engine, items);
-            case SpellMap map:
-                var target = new JsObject(_engine);
-                foreach (var (key, item) in map)
-                {
-                    // A data property, never [[Set]]: a "__proto__" key from an LLM must stay a key.
-                    target.CreateDataProperty(key, ToJs(item, depth + 1));
-                }
-
-                return target;
-            case JsCallback callback when ReferenceEquals(callback.Sandbox, this):
-                return callback.Function;
-            case SpellHostFunction host:
-                return new ClrFunction(_engine, host.Function.Name, (_, arguments) => Invoke(host.Function, arguments), host.Function.Parameters.Count, PropertyFlag.Configurable);
-            default:
-                throw new SpellException(SpellErrorCode.BadArgument, $"a {SpellValue.TypeName(value.Kind)} from elsewhere cannot be passed into JavaScript");
-        }
-    }
-
-    private SpellValue ToSpell(JsValue value, int depth, bool allowFunctions)
-    {
-        if (depth > SpellValue.MaxDepth)
-        {
-            throw new SpellException(SpellErrorCode.BadArgument, $"value nests deeper than {SpellValue.MaxDepth} levels (is it cyclic?)");
-        }
-
-        if (IsNothing(value)) return SpellValue.Null;
-        if (value.IsBoolean()) return SpellValue.From(value.AsBoolean());
-        if (value.IsString()) return SpellValue.From(value.AsString());
-        if (value.IsNumber())
-        {
-            var number = value.AsNumber();
-            return number == Math.Floor(number) && Math.Abs(number) <= MaxSafeInteger && !(number == 0 && double.IsNegative(number))
-                ? SpellValue.From((long)number)
-                : SpellValue.From(number);
-        }
-
-        if (value.IsBigInt())
-        {
-            var big = TypeConverter.ToBigInt(value);
-            return big >= long.MinValue && big <= long.MaxValue
-                ? SpellValue.From((long)big)
-                : throw new SpellException(SpellErrorCode.BadArgument, "a BigInt beyond 64 bits cannot be passed to the host");
-        }
-
-        if (value.IsUint8Array()) return SpellValue.FromBytes(value.AsUint8Array());
-        if (value.IsPromise()) throw new SpellException(SpellErrorCode.BadArgument, "a Promise cannot be passed to the host; await it first");
-        if (value is Function)
-        {
-            return allowFunctions
-                ? new JsCallback(this, value)
-                : throw new SpellException(SpellErrorCode.BadArgument, "a function cannot be returned or stored; only plain values can leave the spell");
-        }
-
-        if (value.IsArray())
-        {
-            var array = (JsArray)value;
-            var length = array.Length;
-            var items = new SpellValue[length];
-            for (uint i = 0; i < length; i++)
-            {
-                items[i] = ToSpell(array.Get(i), depth + 1, allowFunctions);
-            }
-
-            return new SpellList(items);
-        }
-
-        if (value.IsObject())
-        {
-            var source = value.AsObject();
-            var entries = new List<KeyValuePair<string, SpellValue>>();
-            foreach (var key in source.GetOwnPropertyKeys(Types.String))
-            {
-                var descriptor = source.GetOwnProperty(key);
-                if (descriptor.Enumerable)
-                {
-                    entries.Add(new(key.ToString(), ToSpell(source.Get(key), depth + 1, allowFunctions)));
-                }
-            }
-
-            return new SpellMap(entries);
-        }
-
-        throw new SpellException(SpellErrorCode.BadArgument, $"a JavaScript {value.Type.ToString().ToLowerInvariant()} cannot be passed to the host");
     }
 }

@@ -5,6 +5,7 @@ using KeraLua;
 using LlmSpell.Api;
 using LlmSpell.Errors;
 using LlmSpell.Running;
+using LlmSpell.Running.Bridge;
 using LlmSpell.Values;
 using LuaState = KeraLua.Lua;
 
@@ -21,7 +22,7 @@ namespace LlmSpell.Engines.Lua;
 /// Inside callbacks only API functions that cannot raise are used (raw gets and sets, pushes under
 /// the suspended memory budget, lua_checkstack before pushing).
 /// </remarks>
-internal sealed partial class LuaSandbox : IDisposable
+internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
 {
     /// <summary>VM instructions between two checks of the limits.</summary>
     private const int HookInterval = 1000;
@@ -88,7 +89,7 @@ internal sealed partial class LuaSandbox : IDisposable
         _memory.HostDepth++;
         PushString(lua, script.SourceWithoutShebang);
         PushString(lua, "@" + script.Name);
-        PushValue(lua, _context.Input, nested: false, depth: 0);
+        PushValue(lua, _context.Input);
         _memory.HostDepth--;
 
         var status = lua.PCall(3, 4, 0);
@@ -127,7 +128,7 @@ internal sealed partial class LuaSandbox : IDisposable
     }
 
     /// <summary>Calls a spell function held by a <see cref="LuaCallback"/>; on the sandbox thread only.</summary>
-    internal SpellValue CallFunction(int reference, IReadOnlyList<SpellValue> arguments)
+    public SpellValue CallFunction(int reference, IReadOnlyList<SpellValue> arguments)
     {
         if (_disposed)
         {
@@ -152,7 +153,7 @@ internal sealed partial class LuaSandbox : IDisposable
             lua.RawGetInteger(LuaRegistry.Index, reference);
             foreach (var argument in arguments)
             {
-                PushValue(lua, argument, nested: false, depth: 0);
+                PushValue(lua, argument);
             }
 
             // The spell's own code runs under its own budget, even when called from the host.
@@ -390,7 +391,7 @@ internal sealed partial class LuaSandbox : IDisposable
                 }
 
                 lua.PushBoolean(true);
-                PushValue(lua, result, nested: false, depth: 0);
+                PushValue(lua, result);
                 return 2;
             }
             finally
@@ -536,203 +537,6 @@ internal sealed partial class LuaSandbox : IDisposable
         return match.Success
             ? (new SpellLocation(match.Groups["file"].Value, int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture)), match.Groups["message"].Value)
             : (null, text);
-    }
-
-    // ---- Values ----
-
-    private static void PushString(LuaState lua, string text) => lua.PushBuffer(Encoding.UTF8.GetBytes(text));
-
-    /// <summary>A string on the stack, as raw bytes decoded leniently (for messages).</summary>
-    private static string ReadString(LuaState lua, int index) =>
-        lua.Type(index) == LuaType.String ? Encoding.UTF8.GetString(lua.ToBuffer(index, false) ?? []) : "";
-
-    /// <summary>
-    /// Pushes a host value. Null is nil at the top level (so <c>x == nil</c> works) and
-    /// <c>json.null</c> inside lists and maps (so positions and keys survive).
-    /// </summary>
-    private void PushValue(LuaState lua, SpellValue value, bool nested, int depth)
-    {
-        if (depth > SpellValue.MaxDepth || !lua.CheckStack(3))
-        {
-            throw new SpellException(SpellErrorCode.BadArgument, $"value nests deeper than {SpellValue.MaxDepth} levels");
-        }
-
-        switch (value)
-        {
-            case SpellNull when nested:
-                lua.PushLightUserData(IntPtr.Zero);
-                break;
-            case SpellNull:
-                lua.PushNil();
-                break;
-            case SpellBool b:
-                lua.PushBoolean(b.Value);
-                break;
-            case SpellInt i:
-                lua.PushInteger(i.Value);
-                break;
-            case SpellFloat f:
-                lua.PushNumber(f.Value);
-                break;
-            case SpellString s:
-                PushString(lua, s.Value);
-                break;
-            case SpellBytes bytes:
-                lua.PushBuffer(bytes.Value.ToArray());
-                break;
-            case SpellList list:
-                lua.CreateTable(list.Count, 0);
-                for (var i = 0; i < list.Count; i++)
-                {
-                    PushValue(lua, list[i], nested: true, depth + 1);
-                    lua.RawSetInteger(-2, i + 1);
-                }
-
-                lua.RawGetInteger(LuaRegistry.Index, _listMetatableReference);
-                lua.SetMetaTable(-2);
-                break;
-            case SpellMap map:
-                lua.CreateTable(0, map.Count);
-                foreach (var (key, item) in map)
-                {
-                    PushString(lua, key);
-                    PushValue(lua, item, nested: true, depth + 1);
-                    lua.RawSet(-3);
-                }
-
-                break;
-            case LuaCallback callback when ReferenceEquals(callback.Sandbox, this):
-                lua.RawGetInteger(LuaRegistry.Index, callback.Reference);
-                break;
-            case SpellHostFunction host:
-                PushHostFunction(lua, host);
-                break;
-            default:
-                throw new SpellException(SpellErrorCode.BadArgument, $"a {SpellValue.TypeName(value.Kind)} from elsewhere cannot be passed into Lua");
-        }
-    }
-
-    /// <summary>Pushes the Lua wrapper of a host function, made by the bootstrap's bind like every API function.</summary>
-    private void PushHostFunction(LuaState lua, SpellHostFunction host)
-    {
-        if (!_hostFunctionIds.TryGetValue(host, out var id))
-        {
-            id = _functions.Count;
-            _functions.Add(host.Function);
-            _hostFunctionIds[host] = id;
-        }
-
-        lua.RawGetInteger(LuaRegistry.Index, _bindReference);
-        lua.PushInteger(id);
-        if (lua.PCall(1, 1, 0) != LuaStatus.OK)
-        {
-            var message = ReadString(lua, -1);
-            lua.Pop(1);
-            throw new SpellException(SpellErrorCode.HostError, "cannot bind a host function: " + message);
-        }
-    }
-
-    private SpellValue ReadValue(LuaState lua, int index, int depth, bool allowFunctions)
-    {
-        index = lua.AbsIndex(index);
-        switch (lua.Type(index))
-        {
-            case LuaType.None:
-            case LuaType.Nil:
-                return SpellValue.Null;
-            case LuaType.Boolean:
-                return SpellValue.From(lua.ToBoolean(index));
-            case LuaType.Number:
-                return lua.IsInteger(index) ? SpellValue.From(lua.ToInteger(index)) : SpellValue.From(lua.ToNumber(index));
-            case LuaType.String:
-                var bytes = lua.ToBuffer(index, false) ?? [];
-                try
-                {
-                    return SpellValue.From(StrictUtf8.GetString(bytes));
-                }
-                catch (DecoderFallbackException)
-                {
-                    // Lua strings are byte strings; those that are not text cross as bytes.
-                    return SpellValue.FromBytes(bytes);
-                }
-
-            case LuaType.LightUserData when lua.ToUserData(index) == IntPtr.Zero:
-                return SpellValue.Null;
-            case LuaType.Table:
-                return ReadTable(lua, index, depth, allowFunctions);
-            case LuaType.Function when allowFunctions:
-                lua.PushCopy(index);
-                return new LuaCallback(this, lua.Ref(LuaRegistry.Index));
-            case LuaType.Function:
-                throw new SpellException(SpellErrorCode.BadArgument, "a function cannot be returned or stored; only plain values can leave the spell");
-            default:
-                throw new SpellException(SpellErrorCode.BadArgument, $"a Lua {lua.TypeName(index)} cannot be passed to the host");
-        }
-    }
-
-    private SpellValue ReadTable(LuaState lua, int index, int depth, bool allowFunctions)
-    {
-        if (depth >= SpellValue.MaxDepth || !lua.CheckStack(4))
-        {
-            throw new SpellException(SpellErrorCode.BadArgument, $"table nests deeper than {SpellValue.MaxDepth} levels (is it cyclic?)");
-        }
-
-        var markedList = false;
-        if (lua.GetMetaTable(index))
-        {
-            lua.RawGetInteger(LuaRegistry.Index, _listMetatableReference);
-            markedList = lua.RawEqual(-1, -2);
-            lua.Pop(2);
-        }
-
-        var length = (long)lua.RawLen(index);
-        long count = 0;
-        var sequence = true;
-        lua.PushNil();
-        while (lua.Next(index))
-        {
-            count++;
-            if (lua.Type(-2) != LuaType.Number || !lua.IsInteger(-2) || lua.ToInteger(-2) is var key && (key < 1 || key > length))
-            {
-                sequence = false;
-            }
-
-            lua.Pop(1);
-        }
-
-        if (sequence && (count > 0 || markedList) && count == length)
-        {
-            var items = new SpellValue[length];
-            for (var i = 0; i < length; i++)
-            {
-                lua.RawGetInteger(index, i + 1);
-                items[i] = ReadValue(lua, -1, depth + 1, allowFunctions);
-                lua.Pop(1);
-            }
-
-            return new SpellList(items);
-        }
-
-        var entries = new List<KeyValuePair<string, SpellValue>>((int)Math.Min(count, 1 << 16));
-        lua.PushNil();
-        while (lua.Next(index))
-        {
-            // Only string keys are read as keys; lua_tolstring on a number key would corrupt lua_next.
-            if (lua.Type(-2) != LuaType.String)
-            {
-                var what = lua.Type(-2) == LuaType.Number ? $"key {(lua.IsInteger(-2) ? lua.ToInteger(-2).ToString(System.Globalization.CultureInfo.InvariantCulture) : "(a float)")}" : $"a {lua.TypeName(-2)} key";
-                lua.Pop(2);
-                throw new SpellException(SpellErrorCode.BadArgument, $"cannot convert a table with {what}: maps need string keys, and lists must run 1..n without holes");
-            }
-
-            var name = ReadString(lua, -2);
-            entries.Add(new(name, ReadValue(lua, -1, depth + 1, allowFunctions)));
-            lua.Pop(1);
-        }
-
-        // Lua tables have no order; sorting makes a spell's output the same on every run.
-        entries.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return new SpellMap(entries);
     }
 
     private static string ReadBootstrap()

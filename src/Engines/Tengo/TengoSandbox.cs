@@ -4,6 +4,7 @@ using LlmSpell.Api;
 using LlmSpell.Engines.Tengo.Language;
 using LlmSpell.Errors;
 using LlmSpell.Running;
+using LlmSpell.Running.Bridge;
 using LlmSpell.Values;
 
 namespace LlmSpell.Engines.Tengo;
@@ -13,16 +14,18 @@ namespace LlmSpell.Engines.Tengo;
 /// (<c>llm := import("llm")</c>). A failing API call returns a Tengo error value whose <c>.value</c> is
 /// <c>{code, message}</c>, as Tengo functions report failure; limits end the run and cannot be observed.
 /// </summary>
-internal sealed class TengoSandbox
+internal sealed partial class TengoSandbox : IScriptSandbox<TengoObject>
 {
     private readonly SpellContext _context;
     private readonly TengoVm _vm;
+    private readonly ValueBuilder _values;
     private readonly StringBuilder _pendingOutput = new();
 
     public TengoSandbox(SpellContext context)
     {
         _context = context;
         var limits = context.Limits;
+        _values = new ValueBuilder(this);
         _vm = new TengoVm(new TengoRuntimeOptions
         {
             MaxInstructions = limits.MaxInstructions,
@@ -42,7 +45,7 @@ internal sealed class TengoSandbox
     {
         try
         {
-            var result = _vm.Run(program, [ToTengo(_context.Input, 0)]);
+            var result = _vm.Run(program, [_values.Build(_context.Input)]);
             FlushOutput();
             ThrowIfTripped();
             return Outcome(result);
@@ -54,12 +57,12 @@ internal sealed class TengoSandbox
     }
 
     /// <summary>Calls a script function held by a <see cref="TengoCallback"/>; on the sandbox thread only.</summary>
-    internal SpellValue CallFunction(TengoObject function, IReadOnlyList<SpellValue> arguments)
+    public SpellValue CallFunction(TengoObject function, IReadOnlyList<SpellValue> arguments)
     {
         ThrowIfTripped();
         try
         {
-            var values = FitArguments(function, arguments.Select(a => ToTengo(a, 0)).ToList());
+            var values = FitArguments(function, arguments.Select(a => _values.Build(a)).ToList());
             return Outcome(_vm.Call(function, values.ToArray()));
         }
         catch (Exception ex) when (ex is not SpellException)
@@ -177,7 +180,7 @@ internal sealed class TengoSandbox
 
             // A host call can end the run without failing (a workflow capture finishing): stop here.
             ThrowIfTripped();
-            return ToTengo(result, 0);
+            return _values.Build(result);
         }
         catch (Exception ex) when (ex is not TengoLimitException and not TengoRuntimeException)
         {
@@ -260,88 +263,6 @@ internal sealed class TengoSandbox
         catch (SpellException)
         {
             // Over the output limit: what was printed before stays printed; the rest is dropped.
-        }
-    }
-
-    // ---- Values ----
-
-    private TengoObject ToTengo(SpellValue value, int depth)
-    {
-        if (depth > SpellValue.MaxDepth)
-        {
-            throw new SpellException(SpellErrorCode.BadArgument, $"value nests deeper than {SpellValue.MaxDepth} levels");
-        }
-
-        switch (value)
-        {
-            case SpellNull:
-                return TengoUndefined.Instance;
-            case SpellBool b:
-                return TengoBool.From(b.Value);
-            case SpellInt i:
-                return TengoInt.From(i.Value);
-            case SpellFloat f:
-                return new TengoFloat(f.Value);
-            case SpellString s:
-                return _vm.NewString(s.Value);
-            case SpellBytes bytes:
-                return _vm.NewBytes(bytes.Value.ToArray());
-            case SpellList list:
-                var items = new List<TengoObject>(list.Count);
-                foreach (var item in list) items.Add(ToTengo(item, depth + 1));
-                return _vm.NewArray(items);
-            case SpellMap map:
-                var entries = new Dictionary<string, TengoObject>(map.Count, StringComparer.Ordinal);
-                foreach (var (key, item) in map) entries[key] = ToTengo(item, depth + 1);
-                return _vm.NewMap(entries);
-            case TengoCallback callback when ReferenceEquals(callback.Sandbox, this):
-                return callback.Function;
-            case SpellHostFunction host:
-                return HostFunction(host.Function);
-            default:
-                throw new SpellException(SpellErrorCode.BadArgument, $"a {SpellValue.TypeName(value.Kind)} from elsewhere cannot be passed into Tengo");
-        }
-    }
-
-    private SpellValue ToSpell(TengoObject value, int depth, bool allowFunctions)
-    {
-        if (depth > SpellValue.MaxDepth)
-        {
-            throw new SpellException(SpellErrorCode.BadArgument, $"value nests deeper than {SpellValue.MaxDepth} levels (is it cyclic?)");
-        }
-
-        switch (value)
-        {
-            case TengoUndefined:
-                return SpellValue.Null;
-            case TengoBool b:
-                return SpellValue.From(b.Value);
-            case TengoInt i:
-                return SpellValue.From(i.Value);
-            case TengoFloat f:
-                return SpellValue.From(f.Value);
-            case TengoString s:
-                return SpellValue.From(s.Value);
-            case TengoChar c:
-                return SpellValue.From(TengoChar.AsText(c.Value));
-            case TengoBytes bytes:
-                return SpellValue.FromBytes(bytes.Value.ToArray());
-            case TengoTime t:
-                return SpellValue.From(t.Value.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture));
-            case TengoError e:
-                return ToSpell(e.Value, depth + 1, allowFunctions);
-            case TengoArray array:
-                var items = new SpellValue[array.Items.Count];
-                for (var i = 0; i < items.Length; i++) items[i] = ToSpell(array.Items[i], depth + 1, allowFunctions);
-                return new SpellList(items);
-            case TengoMap map:
-                return new SpellMap(map.Entries.Select(e => new KeyValuePair<string, SpellValue>(e.Key, ToSpell(e.Value, depth + 1, allowFunctions))).ToList());
-            case TengoClosure or TengoBuiltin when allowFunctions:
-                return new TengoCallback(this, value);
-            case TengoClosure or TengoBuiltin:
-                throw new SpellException(SpellErrorCode.BadArgument, "a function cannot be returned or stored; only plain values can leave the spell");
-            default:
-                throw new SpellException(SpellErrorCode.BadArgument, $"a Tengo {value.TypeName} cannot be passed to the host");
         }
     }
 }
