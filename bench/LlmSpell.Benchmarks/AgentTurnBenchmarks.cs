@@ -1,16 +1,17 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
-using LlmSpell.Api;
+using LlmSpell.Hosting;
 using LlmSpell.Engines.Lua;
 using LlmSpell.FakeProviders;
 using LlmSpell.Llm;
 using LlmSpell.Providers;
 using LlmSpell.Running;
 using LlmSpell.State;
-using LlmSpell.Tools.BuiltIn;
 using LlmSpell.Values;
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LlmSpell.Benchmarks;
 
@@ -23,7 +24,7 @@ namespace LlmSpell.Benchmarks;
 public class AgentTurnBenchmarks
 {
     private OpenAiCompatibleServer _server = null!;
-    private ProviderFactory _factory = null!;
+    private ServiceProvider _services = null!;
     private SpellHost _host = null!;
     private LuaEngine _lua = null!;
     private SpellScript _spell = null!;
@@ -38,9 +39,14 @@ public class AgentTurnBenchmarks
         _server.Responder = body => body["messages"]!.AsArray().Any(m => (string?)m!["role"] == "tool")
             ? FakeReply.Answer("the sum is 5")
             : FakeReply.CallTools(("call_1", "add", "{\"a\":2,\"b\":3}"));
-        _factory = new ProviderFactory();
-        var providers = _factory.Create(new LlmSettings { Providers = [new() { Name = "openai", ApiKey = "k", BaseUrl = _server.BaseUrl, DefaultModel = "gpt-4o-mini" }] });
-        _host = new SpellHost(SpellApi.Standard, new LlmService(providers), new MemoryStateStore(), tools: BuiltInTools.Pure);
+        var services = new ServiceCollection();
+        services.AddSingleton<IStateStore>(new MemoryStateStore());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(LlmSpellServiceCollectionExtensions.ContentRootKey, Path.GetTempPath())]).Build();
+        services.AddLlmSpell(configuration, spell => spell.AddLua().AddLlmProviders())
+            .Configure(options => options.Llm = new LlmSettings { Providers = [new() { Name = "openai", ApiKey = "k", BaseUrl = _server.BaseUrl, DefaultModel = "gpt-4o-mini" }] });
+        _services = services.BuildServiceProvider();
+        _host = _services.GetRequiredService<SpellHost>();
+        var providers = _host.Llm.Providers;
         _lua = new LuaEngine();
         _spell = new SpellScript("agent.lua", """
             tools.register({ name = "add", parameters = { type = "object", properties = { a = { type = "integer" }, b = { type = "integer" } }, required = { "a", "b" } },
@@ -54,7 +60,7 @@ public class AgentTurnBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _factory.Dispose();
+        _services.Dispose();
         _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 

@@ -1,4 +1,5 @@
 using LlmSpell.Errors;
+using LlmSpell.Hosting.Application;
 
 namespace LlmSpell.Cli;
 
@@ -22,15 +23,13 @@ public static class ExitCodes
     /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
 
-    public static int For(SpellError error)
+    /// <summary>A spell's error as an exit code, by its <see cref="ErrorCategory"/>.</summary>
+    public static int For(SpellError error) => ErrorCategories.Of(error) switch
     {
-        ArgumentNullException.ThrowIfNull(error);
-        return error.Code switch
-        {
-            _ when error.IsLimit => LimitExceeded,
-            SpellErrorCode.Cancelled => Cancelled,
-            SpellErrorCode.HostError or SpellErrorCode.StateError or SpellErrorCode.LlmError or SpellErrorCode.LlmAuth or SpellErrorCode.LlmRateLimited => HostFailure,
-            _ => ScriptError,
-        };
-    }
+        ErrorCategory.Limit => LimitExceeded,
+        ErrorCategory.Cancelled => Cancelled,
+        ErrorCategory.Host => HostFailure,
+        ErrorCategory.BadRequest => Usage,
+        _ => ScriptError,
+    };
 }

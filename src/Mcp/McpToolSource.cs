@@ -5,20 +5,20 @@ using ModelContextProtocol.Client;
 namespace LlmSpell.Mcp;
 
 /// <summary>Connects to the configured MCP servers and offers their tools; keeps the connections open.</summary>
-public sealed class McpToolSource : IAsyncDisposable, IDisposable
+public sealed partial class McpToolSource : IAsyncDisposable, IDisposable
 {
     private readonly List<McpClient> _clients = [];
 
     public IReadOnlyList<ISpellTool> Tools { get; private set; } = [];
 
     /// <summary>
-    /// Servers that cannot be reached are reported to <paramref name="notices"/> and skipped, so one
-    /// broken server does not stop spells that never use it.
+    /// Servers that cannot be reached are logged as warnings and skipped, so one broken server does
+    /// not stop spells that never use it.
     /// </summary>
-    public static async Task<McpToolSource> ConnectAsync(IEnumerable<McpServerSettings> servers, TextWriter notices, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+    public static async Task<McpToolSource> ConnectAsync(IEnumerable<McpServerSettings> servers, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(servers);
-        ArgumentNullException.ThrowIfNull(notices);
+        var logger = (loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<McpToolSource>();
         var source = new McpToolSource();
         var tools = new List<ISpellTool>();
         foreach (var server in servers)
@@ -42,7 +42,7 @@ public sealed class McpToolSource : IAsyncDisposable, IDisposable
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                await notices.WriteLineAsync($"llmspell: MCP server '{server.Name}' is not available: {ex.Message}").ConfigureAwait(false);
+                LogUnavailable(logger, server.Name, ex.Message);
             }
         }
 
@@ -61,4 +61,7 @@ public sealed class McpToolSource : IAsyncDisposable, IDisposable
 
         _clients.Clear();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MCP server '{Server}' is not available: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string server, string reason);
 }

@@ -7,7 +7,7 @@ namespace LlmSpell.Providers;
 
 /// <summary>
 /// Reads <see cref="LlmSettings"/>: built-in providers whose keys come from the usual environment
-/// variables, overlaid by <c>llmspell.json</c> and then <c>.llmspell/config.json</c> (section "llm").
+/// variables, overlaid by the section "llm" of the project's settings (<see cref="SpellConfiguration"/>).
 /// </summary>
 /// <example>
 /// <code>
@@ -19,28 +19,26 @@ namespace LlmSpell.Providers;
 public static class LlmSettingsLoader
 {
     /// <param name="environment">Reads an environment variable; tests pass their own.</param>
-    /// <exception cref="SpellException">With code <c>bad_argument</c> naming the file and the setting at fault.</exception>
-    public static LlmSettings Load(IReadOnlyList<SpellConfigFile> files, Func<string, string?> environment)
+    /// <param name="configuration">The project's settings, layered (<see cref="SpellConfiguration.Build"/>).</param>
+    /// <exception cref="SpellException">With code <c>bad_argument</c> naming the setting at fault and where it was set.</exception>
+    public static LlmSettings Load(IConfiguration configuration, Func<string, string?> environment)
     {
-        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
         var providers = BuiltIn(environment).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var llm = configuration.GetSection("llm");
         var settings = new LlmSettings();
-        foreach (var (file, configuration) in files)
+        settings = settings with
         {
-            var llm = configuration.GetSection("llm");
-            settings = settings with
-            {
-                DefaultModel = llm["default"] ?? settings.DefaultModel,
-                MaxAttempts = Int(file, llm, "maxAttempts", 1, 10) ?? settings.MaxAttempts,
-                RetryDelay = Int(file, llm, "retryDelayMs", 0, 60_000) is { } delay ? TimeSpan.FromMilliseconds(delay) : settings.RetryDelay,
-                RequestTimeout = Int(file, llm, "requestTimeoutSeconds", 1, 3600) is { } timeout ? TimeSpan.FromSeconds(timeout) : settings.RequestTimeout,
-            };
-            foreach (var section in llm.GetSection("providers").GetChildren())
-            {
-                providers.TryGetValue(section.Key, out var existing);
-                providers[section.Key] = Overlay(file, existing ?? new ProviderSettings { Name = section.Key }, section, environment);
-            }
+            DefaultModel = llm["default"] ?? settings.DefaultModel,
+            MaxAttempts = Int(configuration, llm, "maxAttempts", 1, 10) ?? settings.MaxAttempts,
+            RetryDelay = Int(configuration, llm, "retryDelayMs", 0, 60_000) is { } delay ? TimeSpan.FromMilliseconds(delay) : settings.RetryDelay,
+            RequestTimeout = Int(configuration, llm, "requestTimeoutSeconds", 1, 3600) is { } timeout ? TimeSpan.FromSeconds(timeout) : settings.RequestTimeout,
+        };
+        foreach (var section in llm.GetSection("providers").GetChildren())
+        {
+            providers.TryGetValue(section.Key, out var existing);
+            providers[section.Key] = Overlay(configuration, existing ?? new ProviderSettings { Name = section.Key }, section, environment);
         }
 
         return settings with
@@ -102,7 +100,7 @@ public static class LlmSettingsLoader
         };
     }
 
-    private static ProviderSettings Overlay(string file, ProviderSettings provider, IConfigurationSection section, Func<string, string?> environment)
+    private static ProviderSettings Overlay(IConfiguration configuration, ProviderSettings provider, IConfigurationSection section, Func<string, string?> environment)
     {
         var kind = provider.Kind;
         if (section["kind"] is { } kindText)
@@ -114,7 +112,7 @@ public static class LlmSettingsLoader
                 var k when k.Equals("anthropic", StringComparison.OrdinalIgnoreCase) => ProviderKind.Anthropic,
                 var k when k.Equals("gemini", StringComparison.OrdinalIgnoreCase) => ProviderKind.Gemini,
                 var k when k.Equals("ollama", StringComparison.OrdinalIgnoreCase) => ProviderKind.Ollama,
-                _ => throw new SpellException(SpellErrorCode.BadArgument, $"{file}: llm.providers.{section.Key}.kind '{kindText}' is not one of openai-compatible, azure-openai, anthropic, gemini, ollama"),
+                _ => throw SpellConfiguration.BadSetting(configuration, section.Path + ":kind", $"'{kindText}' is not one of openai-compatible, azure-openai, anthropic, gemini, ollama"),
             };
         }
 
@@ -123,7 +121,7 @@ public static class LlmSettingsLoader
         {
             baseUrl = Uri.TryCreate(urlText, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
                 ? WithSlash(parsed)
-                : throw new SpellException(SpellErrorCode.BadArgument, $"{file}: llm.providers.{section.Key}.baseUrl '{urlText}' is not an http(s) URL");
+                : throw SpellConfiguration.BadSetting(configuration, section.Path + ":baseUrl", $"'{urlText}' is not an http(s) URL");
         }
 
         var keyVariable = section["apiKeyEnv"] ?? provider.ApiKeyVariable;
@@ -139,7 +137,7 @@ public static class LlmSettingsLoader
         };
     }
 
-    private static int? Int(string file, IConfigurationSection section, string key, int min, int max)
+    private static int? Int(IConfiguration configuration, IConfigurationSection section, string key, int min, int max)
     {
         if (section[key] is not { } text)
         {
@@ -148,7 +146,7 @@ public static class LlmSettingsLoader
 
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw new SpellException(SpellErrorCode.BadArgument, $"{file}: llm.{key} must be a whole number from {min} to {max}, not '{text}'");
+            : throw SpellConfiguration.BadSetting(configuration, section.Path + ":" + key, $"must be a whole number from {min} to {max}, not '{text}'");
     }
 
     private static Uri? WithSlash(Uri? url) => url is null || url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");

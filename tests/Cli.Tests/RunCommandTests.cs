@@ -11,9 +11,15 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Hello_in_lua_javascript_and_tengo_print_the_same_thing()
     {
-        var lua = await _llmspell.RunAsync("run", Path.Combine(LlmSpellProcess.Examples, "hello.lua"), "--input", "name=Ada");
-        var js = await _llmspell.RunAsync("run", Path.Combine(LlmSpellProcess.Examples, "hello.js"), "--input", "name=Ada");
-        var tengo = await _llmspell.RunAsync("run", Path.Combine(LlmSpellProcess.Examples, "hello.tengo"), "--input", "name=Ada");
+        // Copied into the project folder, so all three are the spell "hello" (see README, "How a spell is named").
+        foreach (var extension in new[] { "lua", "js", "tengo" })
+        {
+            File.Copy(Path.Combine(LlmSpellProcess.Examples, "hello." + extension), Path.Combine(_llmspell.WorkingDirectory, "hello." + extension));
+        }
+
+        var lua = await _llmspell.RunAsync("run", "hello.lua", "--input", "name=Ada");
+        var js = await _llmspell.RunAsync("run", "hello.js", "--input", "name=Ada");
+        var tengo = await _llmspell.RunAsync("run", "hello.tengo", "--input", "name=Ada");
 
         Assert.True(lua.ExitCode == 0, lua.Error);
         Assert.Equal(0, js.ExitCode);

@@ -10,20 +10,21 @@ public sealed class LlmServiceTests
     [Fact]
     public void Without_a_configured_provider_the_mock_is_used_and_the_user_is_told_once()
     {
-        var notices = new StringWriter();
-        var service = new LlmService([], notices: notices);
+        var logger = new Microsoft.Extensions.Logging.Testing.FakeLogger<LlmService>();
+        var service = new LlmService([], logger: logger);
         Assert.Equal("mock/echo", service.Resolve(null, null).ToString());
         service.Resolve(null, "reverse");
-        Assert.Single(notices.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("offline 'mock' provider", notices.ToString(), StringComparison.Ordinal);
+        var notice = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, notice.Level);
+        Assert.Contains("offline 'mock' provider", notice.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Naming_the_mock_explicitly_is_not_worth_a_notice()
     {
-        var notices = new StringWriter();
-        new LlmService([], notices: notices).Resolve("mock", null);
-        Assert.Empty(notices.ToString());
+        var logger = new Microsoft.Extensions.Logging.Testing.FakeLogger<LlmService>();
+        new LlmService([], logger: logger).Resolve("mock", null);
+        Assert.Empty(logger.Collector.GetSnapshot());
     }
 
     [Theory]

@@ -94,7 +94,7 @@ public sealed class SpellRunnerTests
     [Fact]
     public async Task Loading_a_missing_file_is_not_found()
     {
-        var error = await Assert.ThrowsAsync<SpellException>(() => SpellScript.LoadAsync("/no/such/spell.lua", SandboxLimits.Default, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<SpellException>(() => SpellScript.LoadAsync("/no/such/spell.lua", SandboxLimits.Default, "/", TestContext.Current.CancellationToken));
         Assert.Equal(SpellErrorCode.NotFound, error.Code);
     }
 
@@ -111,5 +111,15 @@ public sealed class SpellRunnerTests
         public string Description => "a test engine";
 
         public SpellValue Execute(SpellScript script, SpellContext context) => Body(context);
+    }
+
+    [Theory]
+    [InlineData("/project/hello.lua", "/project", "hello")]
+    [InlineData("/project/a/main.lua", "/project", "a/main")]
+    [InlineData("/project/b/main.js", "/project/", "b/main")]
+    [InlineData("/elsewhere/x.tengo", "/project", "/elsewhere/x")]
+    public void A_spell_is_named_by_its_path_in_the_project(string path, string contentRoot, string id)
+    {
+        Assert.Equal(id, SpellScript.IdOf(path, contentRoot));
     }
 }

@@ -9,7 +9,7 @@ public sealed class LlmSettingsLoaderTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("llmspell-settings-").FullName;
     private readonly Dictionary<string, string> _environment = [];
 
-    private LlmSettings Load() => LlmSettingsLoader.Load(SpellConfigFiles.Read(_folder), name => _environment.GetValueOrDefault(name));
+    private LlmSettings Load() => LlmSettingsLoader.Load(SpellConfiguration.Build(_folder), name => _environment.GetValueOrDefault(name));
 
     private static ProviderSettings Provider(LlmSettings settings, string name) => settings.Providers.Single(p => p.Name == name);
 

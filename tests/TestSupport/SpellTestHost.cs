@@ -5,6 +5,8 @@ using LlmSpell.Running;
 using LlmSpell.State;
 using LlmSpell.Tools.BuiltIn;
 using LlmSpell.Values;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -12,7 +14,7 @@ namespace LlmSpell.Testing;
 
 /// <summary>
 /// A runner over the embedded defaults — mock LLM, in-memory state — with everything a test wants to
-/// look at afterwards: the printed lines, the log entries, the notices.
+/// look at afterwards: the printed lines and the log entries (notices among them).
 /// </summary>
 public sealed class SpellTestHost
 {
@@ -20,14 +22,35 @@ public sealed class SpellTestHost
         Workflows.IWorkflowService? workflows = null)
     {
         Logs = new FakeLogCollector();
-        var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(Logs)));
         State = state ?? new MemoryStateStore();
-        Llm = new LlmService(providers ?? [], notices: Notices);
-        Host = new SpellHost(api ?? SpellApi.Standard, Llm, State, loggerFactory, tools: BuiltInTools.Create(toolOptions ?? new BuiltInToolOptions { WorkspaceRoot = Path.Combine(Path.GetTempPath(), "llmspell-workspaces", Guid.NewGuid().ToString("N")) }))
+        // The same composition root as every host; what a test brings is registered first and wins.
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(Logs)));
+        services.AddSingleton(State);
+        services.AddSingleton(api ?? SpellApi.Standard);
+        foreach (var engine in engines)
         {
-            Workflows = workflows,
-        };
-        Runner = new SpellRunner(engines, Host);
+            services.AddSingleton(engine);
+        }
+
+        foreach (var llm in providers ?? [])
+        {
+            services.AddSingleton(llm);
+        }
+
+        if (workflows is not null)
+        {
+            services.AddSingleton(workflows);
+        }
+
+        var workspace = Path.Combine(Path.GetTempPath(), "llmspell-workspaces", Guid.NewGuid().ToString("N"));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(LlmSpellServiceCollectionExtensions.ContentRootKey, workspace)]).Build();
+        services.AddLlmSpell(configuration, _ => { })
+            .Configure(options => options.Tools = toolOptions ?? new BuiltInToolOptions { WorkspaceRoot = workspace });
+        var built = services.BuildServiceProvider();
+        Host = built.GetRequiredService<SpellHost>();
+        Llm = Host.Llm;
+        Runner = built.GetRequiredService<SpellRunner>();
     }
 
     public SpellRunner Runner { get; }
@@ -39,8 +62,6 @@ public sealed class SpellTestHost
     public IStateStore State { get; }
 
     public FakeLogCollector Logs { get; }
-
-    public StringWriter Notices { get; } = new();
 
     /// <summary>Limits small enough that attack scripts end in seconds.</summary>
     public static SandboxLimits TightLimits { get; } = SandboxLimits.Default with

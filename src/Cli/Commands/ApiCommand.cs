@@ -2,7 +2,6 @@ using System.CommandLine;
 using LlmSpell.Api;
 using LlmSpell.Running;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LlmSpell.Cli.Commands;
 
@@ -16,12 +15,12 @@ public static class ApiCommand
         var command = new Command("api", "Write editor declarations of the spell API: TypeScript for JavaScript, LuaLS annotations for Lua.") { output, engine };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (await SpellServices.TryBuildAsync(console, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning)).ConfigureAwait(false) is not { } built)
+            if (await CliHost.StartAsync(console, new CliHostOptions(), cancellationToken).ConfigureAwait(false) is not { } built)
             {
                 return ExitCodes.Usage;
             }
 
-            using var services = built;
+            await using var services = built;
             var api = services.GetRequiredService<SpellApi>();
             var name = parse.GetValue(engine);
             var engines = services.GetRequiredService<SpellRunner>().Engines

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using LlmSpell.Running;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LlmSpell.Cli.Commands;
 
@@ -11,14 +10,14 @@ public static class EnginesCommand
     public static Command Create(CliConsole console)
     {
         var command = new Command("engines", "List the script engines and the file extensions they run.");
-        command.SetAction(async (_, _) =>
+        command.SetAction(async (_, cancellationToken) =>
         {
-            if (await SpellServices.TryBuildAsync(console, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning)).ConfigureAwait(false) is not { } built)
+            if (await CliHost.StartAsync(console, new CliHostOptions(), cancellationToken).ConfigureAwait(false) is not { } built)
             {
                 return ExitCodes.Usage;
             }
 
-            using var services = built;
+            await using var services = built;
             foreach (var engine in services.GetRequiredService<SpellRunner>().Engines)
             {
                 var names = string.Join(", ", new[] { engine.Name }.Concat(engine.Aliases));

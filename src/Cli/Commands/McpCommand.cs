@@ -2,7 +2,6 @@ using System.CommandLine;
 using LlmSpell.Mcp;
 using LlmSpell.Running;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LlmSpell.Cli.Commands;
 
@@ -24,7 +23,7 @@ public static class McpCommand
 
             // Configured MCP servers are not connected: a config naming this very server would
             // otherwise start it again, without end.
-            if (await SpellServices.TryBuildAsync(console, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning)).ConfigureAwait(false) is not { } services)
+            if (await CliHost.StartAsync(console, new CliHostOptions(), cancellationToken).ConfigureAwait(false) is not { } services)
             {
                 return ExitCodes.Usage;
             }
@@ -50,7 +49,7 @@ public static class McpCommand
         Values.SpellMap inputMap;
         try
         {
-            script = await SpellScript.LoadAsync(file, limits, cancellationToken).ConfigureAwait(false);
+            script = await SpellScript.LoadAsync(file, limits, Environment.CurrentDirectory, cancellationToken).ConfigureAwait(false);
             inputMap = await SpellInputParser.ParseAsync(inputs, null, TextReader.Null, cancellationToken).ConfigureAwait(false);
         }
         catch (Errors.SpellException e)
@@ -58,7 +57,7 @@ public static class McpCommand
             await console.Error.WriteLineAsync($"llmspell: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-        if (await SpellServices.TryBuildAsync(console, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning, ConnectMcp: true)).ConfigureAwait(false) is not { } services)
+        if (await CliHost.StartAsync(console, new CliHostOptions(ConnectMcp: true), cancellationToken).ConfigureAwait(false) is not { } services)
         {
             return ExitCodes.Usage;
         }

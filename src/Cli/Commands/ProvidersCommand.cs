@@ -2,7 +2,8 @@ using System.CommandLine;
 using LlmSpell.Llm;
 using LlmSpell.Providers;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using LlmSpell.Hosting;
 
 namespace LlmSpell.Cli.Commands;
 
@@ -12,17 +13,17 @@ public static class ProvidersCommand
     public static Command Create(CliConsole console)
     {
         var command = new Command("providers", "List LLM providers, whether their keys are present, and the default.");
-        command.SetAction(async (_, _) =>
+        command.SetAction(async (_, cancellationToken) =>
         {
-            if (await SpellServices.TryBuildAsync(console, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning)).ConfigureAwait(false) is not { } services)
+            if (await CliHost.StartAsync(console, new CliHostOptions(), cancellationToken).ConfigureAwait(false) is not { } services)
             {
                 return ExitCodes.Usage;
             }
 
-            using (services)
+            await using (services.ConfigureAwait(false))
             {
                 var llm = services.GetRequiredService<LlmService>();
-                var settings = services.GetRequiredService<LlmSettings>().Providers.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+                var settings = services.GetRequiredService<IOptions<LlmSpellOptions>>().Value.Llm.Providers.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
                 var defaultName = llm.DefaultProvider.Name;
                 await console.Out.WriteLineAsync($"{"provider",-18} {"configured",-34} {"default model",-22} endpoint").ConfigureAwait(false);
                 foreach (var provider in llm.Providers)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using LlmSpell.Errors;
+using LlmSpell.Hosting.Application;
 using LlmSpell.Running;
 using LlmSpell.Values;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +50,6 @@ public static class RunCommand
     {
         SpellScript script;
         SpellRunOptions options;
-        ServiceProvider services;
         try
         {
             var limits = SandboxLimits.Default;
@@ -64,17 +63,10 @@ public static class RunCommand
                 limits = limits with { Timeout = TimeSpan.FromSeconds(seconds) };
             }
 
-            script = await SpellScript.LoadAsync(request.File, limits, cancellationToken).ConfigureAwait(false);
+            script = await SpellScript.LoadAsync(request.File, limits, Environment.CurrentDirectory, cancellationToken).ConfigureAwait(false);
             var inputMap = await SpellInputParser.ParseAsync(request.Inputs, request.InputJson, console.In, cancellationToken).ConfigureAwait(false);
-            services = SpellServices.Build(console.Error, new CliHostOptions(Environment.CurrentDirectory, request.Verbose ? LogLevel.Debug : LogLevel.Information, request.RecordTo, request.ReplayFrom, ConnectMcp: true));
-            services.GetRequiredService<SpellRunner>().ResolveEngine(script, request.Engine);
-            options = new SpellRunOptions
-            {
-                Input = inputMap,
-                Engine = request.Engine,
-                Limits = limits,
-                Output = request.Json ? new StringWriter(CultureInfo.InvariantCulture) : console.Out,
-            };
+            // --json keeps the output for the report; otherwise it streams to stdout as it is printed.
+            options = new SpellRunOptions { Input = inputMap, Engine = request.Engine, Limits = limits, Output = request.Json ? null : console.Out };
         }
         catch (SpellException ex)
         {
@@ -82,72 +74,47 @@ public static class RunCommand
             return ExitCodes.Usage;
         }
 
+        var hostOptions = new CliHostOptions(request.Verbose ? LogLevel.Debug : LogLevel.Information, request.RecordTo, request.ReplayFrom, ConnectMcp: true, OnDemandWorker: true);
+        if (await CliHost.StartAsync(console, hostOptions, cancellationToken).ConfigureAwait(false) is not { } services)
+        {
+            return ExitCodes.Usage;
+        }
+
+        SpellRunReport report;
         await using (services.ConfigureAwait(false))
         {
-            SpellRunResult result;
-            await using (EmbeddedWorker.Attach(services).ConfigureAwait(false))
+            try
             {
-                result = await services.GetRequiredService<SpellRunner>().RunAsync(script, options, cancellationToken).ConfigureAwait(false);
+                report = await services.GetRequiredService<SpellRunService>().RunAsync(script, options, cancellationToken).ConfigureAwait(false);
             }
-            await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (request.Json)
+            catch (SpellException ex)
             {
-                await console.Out.WriteLineAsync(ToJson(result, options.Output!.ToString()!)).ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"llmspell: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
             }
-            else if (result.Error is { } error)
-            {
-                await console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
-                if (request.Verbose && !string.IsNullOrWhiteSpace(error.ScriptStack))
-                {
-                    // The engine's own trace: which calls led to the line named above.
-                    await console.Error.WriteLineAsync(error.ScriptStack).ConfigureAwait(false);
-                }
-            }
-            else if (!result.Value.IsNull)
-            {
-                await console.Out.WriteLineAsync(result.Value is SpellString text ? text.Value : SpellJson.Serialize(result.Value, indented: true)).ConfigureAwait(false);
-            }
-
-            return result.Error is null ? ExitCodes.Success : ExitCodes.For(result.Error);
         }
-    }
 
-    private static string ToJson(SpellRunResult result, string output)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        // After the host stopped: the on-demand worker has handed back what it held.
+        await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var result = report.Result;
+        if (request.Json)
         {
-            writer.WriteStartObject();
-            writer.WriteBoolean("ok", result.Succeeded);
-            writer.WritePropertyName("result");
-            SpellJson.Write(writer, result.Value);
-            writer.WritePropertyName("error");
-            if (result.Error is { } error)
+            await console.Out.WriteLineAsync(report.ToJson()).ConfigureAwait(false);
+        }
+        else if (result.Error is { } error)
+        {
+            await console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
+            if (request.Verbose && !string.IsNullOrWhiteSpace(error.ScriptStack))
             {
-                writer.WriteStartObject();
-                writer.WriteString("code", error.Code);
-                writer.WriteString("message", error.Message);
-                if (error.Location is { } location)
-                {
-                    writer.WriteString("file", location.File);
-                    writer.WriteNumber("line", location.Line);
-                }
-
-                writer.WriteEndObject();
+                // The engine's own trace: which calls led to the line named above.
+                await console.Error.WriteLineAsync(error.ScriptStack).ConfigureAwait(false);
             }
-            else
-            {
-                writer.WriteNullValue();
-            }
-
-            writer.WriteString("output", output);
-            writer.WritePropertyName("usage");
-            SpellJson.Write(writer, result.Usage.ToValue());
-            writer.WriteString("engine", result.Engine);
-            writer.WriteNumber("elapsed_ms", Math.Round(result.Elapsed.TotalMilliseconds, 1));
-            writer.WriteEndObject();
+        }
+        else if (!result.Value.IsNull)
+        {
+            await console.Out.WriteLineAsync(result.Value is SpellString text ? text.Value : SpellJson.Serialize(result.Value, indented: true)).ConfigureAwait(false);
         }
 
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return result.Error is null ? ExitCodes.Success : ExitCodes.For(result.Error);
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using LlmSpell.Hosting;
 using LlmSpell.Orchestrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LlmSpell.Cli.Commands;
 
@@ -34,16 +36,16 @@ public static class WorkerCommand
                 await console.Error.WriteLineAsync("llmspell: --lock-timeout must be between 1 and 3600 seconds").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            var host = new CliHostOptions(Environment.CurrentDirectory, parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Warning, ConnectMcp: true, Worker: options);
-            if (await SpellServices.TryBuildAsync(console, host).ConfigureAwait(false) is not { } services)
+            var host = new CliHostOptions(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Warning, ConnectMcp: true, Worker: options);
+            // Starting the host starts the worker.
+            if (await CliHost.StartAsync(console, host, cancellationToken).ConfigureAwait(false) is not { } services)
             {
                 return ExitCodes.Usage;
             }
             await using (services.ConfigureAwait(false))
             {
-                var worker = services.GetRequiredService<DurableWorker>();
-                await worker.StartAsync(cancellationToken).ConfigureAwait(false);
-                await console.Out.WriteLineAsync($"llmspell worker: running workflows from {services.GetRequiredService<DurableSettings>().Describe()} ({options.MaxConcurrentOrchestrations} orchestration, {options.MaxConcurrentActivities} step slots); Ctrl+C stops").ConfigureAwait(false);
+                var durable = services.GetRequiredService<IOptions<LlmSpellOptions>>().Value.Durable;
+                await console.Out.WriteLineAsync($"llmspell worker: running workflows from {durable.Describe(services.ContentRoot)} ({options.MaxConcurrentOrchestrations} orchestration, {options.MaxConcurrentActivities} step slots); Ctrl+C stops").ConfigureAwait(false);
                 await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
@@ -51,11 +53,10 @@ public static class WorkerCommand
                 }
                 catch (OperationCanceledException)
                 {
-                    // Ctrl+C: running steps are handed back to the store for the next worker.
+                    // Ctrl+C: stopping the host hands running steps back to the store for the next worker.
                 }
-                await worker.StopAsync(CancellationToken.None).ConfigureAwait(false);
-                await console.Out.WriteLineAsync("llmspell worker: stopped").ConfigureAwait(false);
             }
+            await console.Out.WriteLineAsync("llmspell worker: stopped").ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;

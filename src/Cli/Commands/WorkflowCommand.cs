@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using LlmSpell.Errors;
+using LlmSpell.Hosting;
+using LlmSpell.Hosting.Application;
 using LlmSpell.Orchestrations;
 using LlmSpell.Orchestrations.Client;
 using LlmSpell.Orchestrations.History;
@@ -10,7 +12,6 @@ using LlmSpell.Running;
 using LlmSpell.Values;
 using LlmSpell.Workflows;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LlmSpell.Cli.Commands;
 
@@ -45,7 +46,7 @@ public static class WorkflowCommand
         var command = new Command("start", "Start a durable run of a spell's workflow and print its id.") { file, input, inputJson, engine, id, watch };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (await BuildAsync(console).ConfigureAwait(false) is not { } services)
+            if (await CliHost.StartAsync(console, new CliHostOptions(), cancellationToken).ConfigureAwait(false) is not { } services)
             {
                 return ExitCodes.Usage;
             }
@@ -55,7 +56,7 @@ public static class WorkflowCommand
                 SpellMap inputs;
                 try
                 {
-                    script = await SpellScript.LoadAsync(parse.GetValue(file)!, SandboxLimits.Default, cancellationToken).ConfigureAwait(false);
+                    script = await SpellScript.LoadAsync(parse.GetValue(file)!, SandboxLimits.Default, Environment.CurrentDirectory, cancellationToken).ConfigureAwait(false);
                     inputs = await SpellInputParser.ParseAsync(parse.GetValue(input) ?? [], parse.GetValue(inputJson), console.In, cancellationToken).ConfigureAwait(false);
                 }
                 catch (SpellException e)
@@ -64,32 +65,14 @@ public static class WorkflowCommand
                     return ExitCodes.Usage;
                 }
 
-                // The spell's own code declares the workflow; the host stops it at run/start and keeps the declaration.
-                var captured = await services.GetRequiredService<SpellRunner>().RunAsync(script,
-                    new SpellRunOptions { Input = inputs, Engine = parse.GetValue(engine), Output = console.Error, Workflow = new WorkflowInvocation.Capture() },
-                    cancellationToken).ConfigureAwait(false);
-                if (captured.Error is { } error)
+                var started = await services.GetRequiredService<SpellRunService>().StartWorkflowAsync(script, inputs, parse.GetValue(engine), parse.GetValue(id), console.Error, cancellationToken).ConfigureAwait(false);
+                if (started.Error is { } error)
                 {
                     await console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
                     return ExitCodes.For(error);
                 }
-                if (!captured.FinishedByHost || captured.Value is not SpellMap declaration)
-                {
-                    await console.Error.WriteLineAsync($"error: {script.Name} finished without starting a workflow; a workflow spell declares one (workflow.sequential{{...}} and friends) and calls its run(input)").ConfigureAwait(false);
-                    return ExitCodes.ScriptError;
-                }
-
+                var runId = started.RunId!;
                 var workflows = services.GetRequiredService<DurableWorkflowService>();
-                string runId;
-                try
-                {
-                    runId = await workflows.StartAsync(script, declaration.Get("workflow"), declaration.Get("input"), parse.GetValue(id), cancellationToken).ConfigureAwait(false);
-                }
-                catch (SpellException e)
-                {
-                    await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-                    return ExitCodes.ScriptError;
-                }
                 await console.Out.WriteLineAsync(runId).ConfigureAwait(false);
                 return parse.GetValue(watch) ? await WorkflowWatch.RunAsync(console, workflows.Client, runId, cancellationToken).ConfigureAwait(false) : ExitCodes.Success;
             }
@@ -115,8 +98,8 @@ public static class WorkflowCommand
             {
                 return await NoSuchRunAsync(console, runId).ConfigureAwait(false);
             }
-            var status = DurableWorkflowService.ToValue(instance);
-            await console.Out.WriteLineAsync(parse.GetValue(json) ? SpellJson.Serialize(status, indented: true) : Describe(status)).ConfigureAwait(false);
+            var status = WorkflowRunStatus.From(instance);
+            await console.Out.WriteLineAsync(parse.GetValue(json) ? SpellJson.Serialize(status.ToValue(), indented: true) : Describe(status)).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;
@@ -145,8 +128,8 @@ public static class WorkflowCommand
             await console.Out.WriteLineAsync($"{"ID",-34} {"STATUS",-10} {"CREATED (UTC)",-19} WORKFLOW").ConfigureAwait(false);
             foreach (var instance in page.Instances)
             {
-                var value = DurableWorkflowService.ToValue(instance);
-                await console.Out.WriteLineAsync($"{instance.InstanceId,-34} {Text(value, "status"),-10} {instance.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),-19} {Text(value, "name")}").ConfigureAwait(false);
+                var run = WorkflowRunStatus.From(instance);
+                await console.Out.WriteLineAsync($"{run.Id,-34} {run.StatusName,-10} {run.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),-19} {run.Name}").ConfigureAwait(false);
             }
             if (page.ContinuationToken is not null)
             {
@@ -269,7 +252,7 @@ public static class WorkflowCommand
 
     private static async Task<int> WithServicesAsync(CliConsole console, Func<IServiceProvider, Task<int>> act)
     {
-        if (await BuildAsync(console).ConfigureAwait(false) is not { } services)
+        if (await CliHost.StartAsync(console, new CliHostOptions(), CancellationToken.None).ConfigureAwait(false) is not { } services)
         {
             return ExitCodes.Usage;
         }
@@ -280,39 +263,34 @@ public static class WorkflowCommand
         }
     }
 
-    private static Task<Microsoft.Extensions.DependencyInjection.ServiceProvider?> BuildAsync(CliConsole console) =>
-        SpellServices.TryBuildAsync(console, new CliHostOptions(Environment.CurrentDirectory, LogLevel.Warning));
-
     private static async Task<int> NoSuchRunAsync(CliConsole console, string runId)
     {
-        await console.Error.WriteLineAsync($"llmspell: there is no run '{runId}' here (runs live in {SpellServices.DataFolder}/llmspell.db or the task hub configured in llmspell.json)").ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"llmspell: there is no run '{runId}' here (runs live in {LlmSpellOptions.DataFolderName}/llmspell.db or the task hub configured in llmspell.json)").ConfigureAwait(false);
         return ExitCodes.ScriptError;
     }
 
-    internal static string Text(SpellMap value, string key) => value.Get(key) is SpellString s ? s.Value : "";
-
-    internal static string Describe(SpellMap status)
+    internal static string Describe(WorkflowRunStatus status)
     {
         var lines = new List<string>
         {
-            $"id:        {Text(status, "id")}",
-            $"workflow:  {Text(status, "name")}{(Text(status, "spell") is { Length: > 0 } spell ? $" (spell {spell})" : "")}",
-            $"status:    {Text(status, "status")}",
+            $"id:        {status.Id}",
+            $"workflow:  {status.Name}{(status.Spell is { Length: > 0 } spell ? $" (spell {spell})" : "")}",
+            $"status:    {status.StatusName}",
         };
-        if (status.Get("progress") is SpellMap progress)
+        if (status.Progress is { } progress)
         {
-            lines.Add($"progress:  {SpellJson.Serialize(progress.Get("completed"))} steps done; last {Text(progress, "step")}");
+            lines.Add($"progress:  {progress.Completed} steps done; last {progress.Step}");
         }
-        lines.Add($"created:   {Text(status, "created_at")}");
-        if (Text(status, "completed_at") is { Length: > 0 } completed)
+        lines.Add($"created:   {status.CreatedAt.ToString("O", CultureInfo.InvariantCulture)}");
+        if (status.CompletedAt is { } completed)
         {
-            lines.Add($"completed: {completed}");
+            lines.Add($"completed: {completed.ToString("O", CultureInfo.InvariantCulture)}");
         }
-        if (!status.Get("output").IsNull)
+        if (!status.Output.IsNull)
         {
-            lines.Add($"output:    {SpellJson.Serialize(status.Get("output"))}");
+            lines.Add($"output:    {SpellJson.Serialize(status.Output)}");
         }
-        if (Text(status, "error") is { Length: > 0 } error)
+        if (status.Error is { Length: > 0 } error)
         {
             lines.Add($"error:     {error}");
         }

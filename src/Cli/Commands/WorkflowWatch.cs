@@ -26,10 +26,10 @@ internal static class WorkflowWatch
                     await console.Error.WriteLineAsync($"llmspell: there is no run '{runId}'").ConfigureAwait(false);
                     return ExitCodes.ScriptError;
                 }
-                var status = DurableWorkflowService.ToValue(instance);
-                var line = status.Get("progress") is SpellMap progress
-                    ? $"{WorkflowCommand.Text(status, "status"),-10} {SpellJson.Serialize(progress.Get("completed"))} done, at {WorkflowCommand.Text(progress, "step")}"
-                    : WorkflowCommand.Text(status, "status");
+                var status = WorkflowRunStatus.From(instance);
+                var line = status.Progress is { } progress
+                    ? $"{status.StatusName,-10} {progress.Completed} done, at {progress.Step}"
+                    : status.StatusName;
                 if (line != last)
                 {
                     await console.Out.WriteLineAsync($"[{DateTime.Now:HH:mm:ss}] {line}").ConfigureAwait(false);

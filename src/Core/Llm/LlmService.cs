@@ -1,5 +1,7 @@
 using LlmSpell.Errors;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LlmSpell.Llm;
 
@@ -8,15 +10,15 @@ namespace LlmSpell.Llm;
 /// <c>provider/model</c> (<c>anthropic/claude-sonnet-4-5</c>), a bare provider (its default model), or a
 /// bare model of the default provider.
 /// </summary>
-public sealed class LlmService
+public sealed partial class LlmService
 {
     private readonly IReadOnlyList<ILlmProvider> _providers;
     private readonly LlmOptions _options;
-    private readonly TextWriter _notices;
+    private readonly ILogger _logger;
     private int _mockNoticeShown;
 
-    /// <param name="notices">Where the service tells the user things they should know (stderr for the CLI).</param>
-    public LlmService(IEnumerable<ILlmProvider> providers, LlmOptions? options = null, TextWriter? notices = null)
+    /// <param name="logger">Where the service tells the user things they should know (a warning once when it falls back to the mock).</param>
+    public LlmService(IEnumerable<ILlmProvider> providers, LlmOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(providers);
         _providers = [.. providers];
@@ -26,7 +28,7 @@ public sealed class LlmService
         }
 
         _options = options ?? new LlmOptions();
-        _notices = notices ?? TextWriter.Null;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     public IReadOnlyList<ILlmProvider> Providers => _providers;
@@ -71,7 +73,7 @@ public sealed class LlmService
 
         if (chosen.Name == MockLlmProvider.ProviderName && provider is null && Interlocked.Exchange(ref _mockNoticeShown, 1) == 0)
         {
-            _notices.WriteLine("llmspell: no LLM provider is configured; using the offline 'mock' provider, which echoes prompts.");
+            LogUsingMock(_logger);
         }
 
         return new LlmTarget(chosen, model ?? chosen.DefaultModel);
@@ -82,4 +84,7 @@ public sealed class LlmService
         ArgumentNullException.ThrowIfNull(target);
         return target.Provider.GetChatClient(target.Model);
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "no LLM provider is configured; using the offline 'mock' provider, which echoes prompts.")]
+    private static partial void LogUsingMock(ILogger logger);
 }

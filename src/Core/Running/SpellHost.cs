@@ -10,8 +10,14 @@ namespace LlmSpell.Running;
 /// <summary>The services shared by all runs of one process: the API, LLM access, the state store, logging, time.</summary>
 public sealed class SpellHost(SpellApi api, LlmService llm, IStateStore state, ILoggerFactory? loggerFactory = null, TimeProvider? time = null, IEnumerable<ISpellTool>? tools = null)
 {
-    /// <summary>Tools every run can call (built-in, MCP); spells add their own per run.</summary>
-    public IReadOnlyList<ISpellTool> Tools { get; } = [.. tools ?? []];
+    private readonly IEnumerable<ISpellTool> _toolSource = tools ?? [];
+    private IReadOnlyList<ISpellTool>? _tools;
+
+    /// <summary>
+    /// Tools every run can call (built-in, MCP); spells add their own per run. Read at the first run,
+    /// not at construction, because some sources (MCP servers) connect while the host starts.
+    /// </summary>
+    public IReadOnlyList<ISpellTool> Tools => _tools ??= [.. _toolSource];
 
     public SpellApi Api { get; } = api ?? throw new ArgumentNullException(nameof(api));
 

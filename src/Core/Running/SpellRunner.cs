@@ -63,7 +63,7 @@ public sealed class SpellRunner
         deadline.CancelAfter(limits.Timeout);
         var completion = new TaskCompletionSource<SpellRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new SpellOutput(options.Output ?? TextWriter.Null, limits.MaxOutputBytes);
-        var scope = options.StateScope ?? Path.GetFileNameWithoutExtension(script.Name);
+        var scope = options.StateScope ?? script.Id;
 
         var thread = new Thread(
             () =>

@@ -7,18 +7,28 @@ namespace LlmSpell.Running;
 /// <summary>The source of one spell. Its content hash identifies it (runs are pinned to it).</summary>
 public sealed class SpellScript
 {
-    public SpellScript(string name, string source, string? path = null)
+    /// <param name="id">The spell's identity (see <see cref="Id"/>); by default its name without the extension.</param>
+    public SpellScript(string name, string source, string? path = null, string? id = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(source);
         Name = name;
         Source = source;
         Path = path;
+        Id = string.IsNullOrWhiteSpace(id) ? System.IO.Path.GetFileNameWithoutExtension(name) : id;
         ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)));
     }
 
     /// <summary>The name used in error locations (<c>hello.lua:3</c>): the file name as the user gave it.</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// Who the spell is, unique in its project: its state, workspace and durable runs are kept under
+    /// this. A file's path relative to the content root, without the extension and with '/' between
+    /// folders (<c>a/main.lua</c> is <c>a/main</c>, so it never shares state with <c>b/main.lua</c>);
+    /// a file outside the content root is known by its full path. See README, "How a spell is named".
+    /// </summary>
+    public string Id { get; }
 
     public string Source { get; }
 
@@ -54,7 +64,8 @@ public sealed class SpellScript
         }
     }
 
-    public static async Task<SpellScript> LoadAsync(string path, SandboxLimits limits, CancellationToken cancellationToken = default)
+    /// <param name="contentRoot">The project's folder, which the spell's <see cref="Id"/> is relative to.</param>
+    public static async Task<SpellScript> LoadAsync(string path, SandboxLimits limits, string contentRoot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(limits);
         var info = new FileInfo(path);
@@ -69,6 +80,18 @@ public sealed class SpellScript
         }
 
         var source = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        return new SpellScript(System.IO.Path.GetFileName(path), source, System.IO.Path.GetFullPath(path));
+        var fullPath = System.IO.Path.GetFullPath(path);
+        return new SpellScript(System.IO.Path.GetFileName(path), source, fullPath, IdOf(fullPath, contentRoot));
+    }
+
+    /// <summary>The <see cref="Id"/> of the spell file at <paramref name="fullPath"/> in a project at <paramref name="contentRoot"/>.</summary>
+    public static string IdOf(string fullPath, string contentRoot)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fullPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentRoot);
+        var relative = System.IO.Path.GetRelativePath(System.IO.Path.GetFullPath(contentRoot), fullPath);
+        var inside = !relative.StartsWith("..", StringComparison.Ordinal) && !System.IO.Path.IsPathRooted(relative);
+        var id = System.IO.Path.ChangeExtension(inside ? relative : fullPath, null);
+        return id.Replace(System.IO.Path.DirectorySeparatorChar, '/');
     }
 }

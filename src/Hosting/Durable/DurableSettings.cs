@@ -1,83 +1,128 @@
+using Azure.Core;
+using Azure.Identity;
 using LlmSpell.Configuration;
-using LlmSpell.Errors;
 using LlmSpell.Orchestrations.Storage;
 using LlmSpell.Orchestrations.Storage.AzureStorage;
 using LlmSpell.Orchestrations.Storage.Sqlite;
 using LlmSpell.Orchestrations.Workflows;
 using Microsoft.Extensions.Configuration;
 
-namespace LlmSpell.Cli;
+namespace LlmSpell.Hosting.Durable;
 
 /// <summary>
-/// Where durable workflows live, from the "durable" section of llmspell.json / .llmspell/config.json:
+/// Where durable workflows, their spells and spell state live, from the section "durable":
 /// <code>{ "durable": { "provider": "sqlite", "database": ".llmspell/llmspell.db" } }</code>
 /// <code>{ "durable": { "provider": "azure-storage", "connectionString": "...", "taskHub": "llmspell", "partitions": 4 } }</code>
+/// <code>{ "durable": { "provider": "azure-storage", "accountName": "mystorage", "clientId": "(a user-assigned identity; optional)" } }</code>
+/// The last form connects with a managed identity (<see cref="TokenCredential"/>), so no key is stored.
 /// The environment variable LLMSPELL_DURABLE_CONNECTION (a storage connection string) selects
 /// Azure Storage without a file, which is how deployments pass the secret.
 /// </summary>
-public sealed record DurableSettings(string Provider, string DatabasePath, string? ConnectionString, string TaskHub, int Partitions)
+public sealed record DurableSettings
 {
     public const string Sqlite = "sqlite";
     public const string AzureStorage = "azure-storage";
 
+    public string Provider { get; init; } = Sqlite;
+
+    public required string DatabasePath { get; init; }
+
+    /// <summary>The folder of the embedded defaults (spell archive, state) when on SQLite.</summary>
+    public required string DataFolder { get; init; }
+
+    /// <summary>Set for Azure Storage: a connection string or an account name with a credential.</summary>
+    public AzureStorageAccount? Account { get; init; }
+
+    public string TaskHub { get; init; } = "llmspell";
+
+    public int Partitions { get; init; } = 4;
+
     public IOrchestrationStore CreateStore() => Provider == AzureStorage
-        ? new AzureStorageOrchestrationStore(new AzureStorageOrchestrationOptions { ConnectionString = ConnectionString!, TaskHub = TaskHub, PartitionCount = Partitions })
+        ? new AzureStorageOrchestrationStore(new AzureStorageOrchestrationOptions { Account = Account, TaskHub = TaskHub, PartitionCount = Partitions })
         : new SqliteOrchestrationStore(DatabasePath);
 
-    public ISpellArchive CreateArchive(string workingDirectory) => Provider == AzureStorage
-        ? new BlobSpellArchive(new Azure.Storage.Blobs.BlobContainerClient(ConnectionString, TaskHub.ToLowerInvariant() + "-spells"))
-        : new SpellArchive(Path.Combine(workingDirectory, SpellServices.DataFolder, "spells"));
+    public ISpellArchive CreateArchive() => Provider == AzureStorage
+        ? new BlobSpellArchive(Account!.Blobs().GetBlobContainerClient(TaskHub.ToLowerInvariant() + "-spells"))
+        : new SpellArchive(Path.Combine(DataFolder, "spells"));
 
-    /// <summary>Spell state: shared blobs when workers may run anywhere, files under .llmspell/state otherwise.</summary>
-    public State.IStateStore CreateStateStore(string workingDirectory) => Provider == AzureStorage
-        ? new BlobStateStore(new Azure.Storage.Blobs.BlobContainerClient(ConnectionString, TaskHub.ToLowerInvariant() + "-state"))
-        : new State.FileStateStore(Path.Combine(workingDirectory, SpellServices.DataFolder, "state"));
+    /// <summary>Spell state: shared blobs when workers may run anywhere, files under the data folder otherwise.</summary>
+    public State.IStateStore CreateStateStore() => Provider == AzureStorage
+        ? new BlobStateStore(Account!.Blobs().GetBlobContainerClient(TaskHub.ToLowerInvariant() + "-state"))
+        : new State.FileStateStore(Path.Combine(DataFolder, "state"));
 
     /// <summary>For messages: where the runs are.</summary>
-    public string Describe() => Provider == AzureStorage ? $"Azure Storage task hub '{TaskHub}'" : Path.GetRelativePath(Environment.CurrentDirectory, DatabasePath);
-}
+    public string Describe(string contentRoot) => Provider == AzureStorage ? $"Azure Storage task hub '{TaskHub}'" : Path.GetRelativePath(contentRoot, DatabasePath);
 
-public static class DurableSettingsLoader
-{
-    public static DurableSettings Load(string workingDirectory, IReadOnlyList<SpellConfigFile> files, Func<string, string?> environment)
+    /// <exception cref="Errors.SpellException">With code <c>bad_argument</c> naming the setting at fault.</exception>
+    public static DurableSettings Read(IConfiguration configuration, string contentRoot, string dataFolder, Func<string, string?> environment)
     {
-        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        var settings = new DurableSettings(DurableSettings.Sqlite, Path.Combine(workingDirectory, SpellServices.DataFolder, "llmspell.db"), null, "llmspell", 4);
-        foreach (var (file, configuration) in files)
+        var section = configuration.GetSection("durable");
+        var provider = section["provider"] ?? Sqlite;
+        if (provider is not (Sqlite or AzureStorage))
         {
-            var section = configuration.GetSection("durable");
-            if (!section.Exists())
-            {
-                continue;
-            }
-            var provider = section["provider"] ?? settings.Provider;
-            if (provider is not (DurableSettings.Sqlite or DurableSettings.AzureStorage))
-            {
-                throw new SpellException(SpellErrorCode.BadArgument, $"{file}: durable.provider must be \"{DurableSettings.Sqlite}\" or \"{DurableSettings.AzureStorage}\", not \"{provider}\"");
-            }
-            var partitions = settings.Partitions;
-            if (section["partitions"] is { } text && !(int.TryParse(text, out partitions) && partitions is >= 1 and <= 16))
-            {
-                throw new SpellException(SpellErrorCode.BadArgument, $"{file}: durable.partitions must be a whole number from 1 to 16, not \"{text}\"");
-            }
-            settings = settings with
-            {
-                Provider = provider,
-                DatabasePath = section["database"] is { } database ? Path.GetFullPath(database, workingDirectory) : settings.DatabasePath,
-                ConnectionString = section["connectionString"] ?? settings.ConnectionString,
-                TaskHub = section["taskHub"] ?? settings.TaskHub,
-                Partitions = partitions,
-            };
+            throw SpellConfiguration.BadSetting(configuration, "durable:provider", $"must be \"{Sqlite}\" or \"{AzureStorage}\", not \"{provider}\"");
         }
-        if (environment("LLMSPELL_DURABLE_CONNECTION") is { Length: > 0 } connection)
+
+        var partitions = 4;
+        if (section["partitions"] is { } text && !(int.TryParse(text, out partitions) && partitions is >= 1 and <= 16))
         {
-            settings = settings with { Provider = DurableSettings.AzureStorage, ConnectionString = connection };
+            throw SpellConfiguration.BadSetting(configuration, "durable:partitions", $"must be a whole number from 1 to 16, not \"{text}\"");
         }
-        if (settings.Provider == DurableSettings.AzureStorage && string.IsNullOrWhiteSpace(settings.ConnectionString))
+
+        var taskHub = section["taskHub"] ?? "llmspell";
+        if (!System.Text.RegularExpressions.Regex.IsMatch(taskHub, "^[A-Za-z][A-Za-z0-9]{2,44}$"))
         {
-            throw new SpellException(SpellErrorCode.BadArgument, "durable.provider is azure-storage but no connection string is set (durable.connectionString or LLMSPELL_DURABLE_CONNECTION)");
+            throw SpellConfiguration.BadSetting(configuration, "durable:taskHub", $"must be 3 to 45 letters and digits starting with a letter, not \"{taskHub}\"");
         }
-        return settings;
+
+        var connection = environment("LLMSPELL_DURABLE_CONNECTION") is { Length: > 0 } fromEnvironment ? fromEnvironment : section["connectionString"];
+        if (!string.IsNullOrEmpty(environment("LLMSPELL_DURABLE_CONNECTION")))
+        {
+            provider = AzureStorage;
+        }
+
+        var settings = new DurableSettings
+        {
+            Provider = provider,
+            DataFolder = dataFolder,
+            DatabasePath = section["database"] is { } database ? Path.GetFullPath(database, contentRoot) : Path.Combine(dataFolder, "llmspell.db"),
+            TaskHub = taskHub,
+            Partitions = partitions,
+        };
+        if (provider != AzureStorage)
+        {
+            return settings;
+        }
+
+        if (!string.IsNullOrWhiteSpace(connection))
+        {
+            return settings with { Account = Connect(configuration, connection) };
+        }
+
+        if (section["accountName"] is { Length: > 0 } account)
+        {
+            TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
+                ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+                : new DefaultAzureCredential();
+            return settings with { Account = AzureStorageAccount.FromCredential(account, credential) };
+        }
+
+        throw SpellConfiguration.BadSetting(configuration, "durable:provider", "is azure-storage but no account is set (durable.connectionString, durable.accountName or LLMSPELL_DURABLE_CONNECTION)");
+    }
+
+    private static AzureStorageAccount Connect(IConfiguration configuration, string connection)
+    {
+        // Parsed now, so a malformed string fails the host at start-up, not the first workflow.
+        try
+        {
+            _ = new Azure.Storage.Blobs.BlobServiceClient(connection);
+            return AzureStorageAccount.FromConnectionString(connection);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            throw SpellConfiguration.BadSetting(configuration, "durable:connectionString", $"is not a storage connection string ({ex.Message})");
+        }
     }
 }

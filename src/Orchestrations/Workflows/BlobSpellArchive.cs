@@ -13,7 +13,7 @@ public sealed class BlobSpellArchive(BlobContainerClient container) : ISpellArch
     public async Task<SpellReference> SaveAsync(SpellScript script, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(script);
-        var reference = new SpellReference(script.ContentHash, Path.GetFileName(script.Name)).Validated();
+        var reference = (new SpellReference(script.ContentHash, Path.GetFileName(script.Name)) { Id = script.Id }).Validated();
         await _created.Value.ConfigureAwait(false);
         try
         {

@@ -72,27 +72,5 @@ public sealed class DurableWorkflowService(DurableClient client, ISpellArchive a
     }
 
     /// <summary>An instance as spells see it.</summary>
-    public static SpellMap ToValue(OrchestrationMetadata instance)
-    {
-        ArgumentNullException.ThrowIfNull(instance);
-        var isWorkflow = instance.Name == WorkflowOrchestrations.WorkflowOrchestrator;
-        var request = isWorkflow ? instance.ReadInputAs<WorkflowRequest>() : null;
-        var progress = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<WorkflowProgress>();
-        return SpellValue.Map(
-        [
-            new("id", SpellValue.From(instance.InstanceId)),
-            new("name", SpellValue.From(progress?.Workflow ?? instance.Name)),
-            new("spell", SpellValue.From(request?.Spell.Name)),
-            new("status", SpellValue.From(instance.Status.ToString().ToLowerInvariant())),
-            new("output", instance.SerializedOutput is null ? SpellValue.Null : SpellJson.Parse(instance.SerializedOutput)),
-            new("error", SpellValue.From(instance.Failure?.Message)),
-            new("progress", progress is null ? SpellValue.Null : SpellValue.Map(
-            [
-                new("step", SpellValue.From(progress.Step)),
-                new("completed", SpellValue.From(progress.Completed)),
-            ])),
-            new("created_at", SpellValue.From(instance.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture))),
-            new("completed_at", SpellValue.From(instance.CompletedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture))),
-        ]);
-    }
+    public static SpellMap ToValue(OrchestrationMetadata instance) => WorkflowRunStatus.From(instance).ToValue();
 }

@@ -25,7 +25,7 @@ public sealed class SpellArchive(string folder) : ISpellArchive
     public async Task<SpellReference> SaveAsync(SpellScript script, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(script);
-        var reference = new SpellReference(script.ContentHash, Path.GetFileName(script.Name));
+        var reference = new SpellReference(script.ContentHash, Path.GetFileName(script.Name)) { Id = script.Id };
         var path = PathOf(reference);
         if (!File.Exists(path))
         {
@@ -56,6 +56,9 @@ public sealed class SpellArchive(string folder) : ISpellArchive
 /// <summary>A spell pinned by content hash; the name keeps its extension (the engine) and error locations.</summary>
 public sealed record SpellReference(string Hash, string Name)
 {
+    /// <summary>The spell's identity (<see cref="SpellScript.Id"/>); null in runs started before spells had one.</summary>
+    public string? Id { get; init; }
+
     /// <summary>This reference, after checking it cannot name anything outside the archive.</summary>
     public SpellReference Validated() =>
         Hash.Length == 64 && Hash.All(char.IsAsciiHexDigitLower) && Name == Path.GetFileName(Name) && Name is not ("" or "." or "..")
@@ -65,7 +68,7 @@ public sealed record SpellReference(string Hash, string Name)
     /// <summary>The script, after checking its source still has this hash.</summary>
     public SpellScript Verify(string source, string? path)
     {
-        var script = new SpellScript(Name, source, path);
+        var script = new SpellScript(Name, source, path, Id);
         return script.ContentHash == Hash
             ? script
             : throw new SpellException(SpellErrorCode.WorkflowError, $"archived spell {path ?? Name} no longer matches its hash {Hash}; it was changed after the run started");

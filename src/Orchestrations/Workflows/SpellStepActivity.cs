@@ -15,7 +15,7 @@ namespace LlmSpell.Orchestrations.Workflows;
 internal sealed class SpellStepActivity(SpellRunner runner, ISpellArchive archive, SandboxLimits limits)
 {
     /// <summary>Durable steps share the state of the spell they come from, as a local run would.</summary>
-    public static string StateScope(SpellReference spell) => Path.GetFileNameWithoutExtension(spell.Name);
+    public static string StateScope(SpellReference spell) => spell.Id ?? Path.GetFileNameWithoutExtension(spell.Name);
 
     public async Task<JsonElement> RunAsync(ActivityContext context, StepRequest? request)
     {

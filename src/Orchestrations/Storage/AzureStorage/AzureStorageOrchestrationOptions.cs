@@ -3,8 +3,14 @@ namespace LlmSpell.Orchestrations.Storage.AzureStorage;
 /// <summary>Where an Azure Storage task hub lives and how it is laid out.</summary>
 public sealed record AzureStorageOrchestrationOptions
 {
-    /// <summary>A storage account connection string (Azurite's works too).</summary>
-    public required string ConnectionString { get; init; }
+    /// <summary>The storage account (a connection string, or a name and a managed identity).</summary>
+    public AzureStorageAccount? Account { get; init; }
+
+    /// <summary>A storage account connection string (Azurite's works too); sets <see cref="Account"/>.</summary>
+    public string ConnectionString
+    {
+        init => Account = AzureStorageAccount.FromConnectionString(value);
+    }
 
     /// <summary>Names the tables, queues and container; letters and digits, 3 to 45 characters.</summary>
     public string TaskHub { get; init; } = "llmspell";

@@ -45,16 +45,17 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
     public AzureStorageOrchestrationStore(AzureStorageOrchestrationOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var account = options.Account ?? throw new ArgumentException("AzureStorageOrchestrationOptions needs an Account (or a ConnectionString)", nameof(options));
         _options = options;
         _names = new AzureStorageNames(options.TaskHub, options.PartitionCount);
         _time = time ?? TimeProvider.System;
-        var tables = new TableServiceClient(options.ConnectionString);
+        var tables = account.Tables();
         _instances = tables.GetTableClient(_names.InstancesTable);
         _history = tables.GetTableClient(_names.HistoryTable);
-        var queues = new QueueServiceClient(options.ConnectionString);
+        var queues = account.Queues();
         _workItems = queues.GetQueueClient(_names.WorkItemQueue);
         _control = [.. _names.ControlQueues.Select(queues.GetQueueClient)];
-        _blobs = new BlobServiceClient(options.ConnectionString).GetBlobContainerClient(_names.LargeMessageContainer);
+        _blobs = account.Blobs().GetBlobContainerClient(_names.LargeMessageContainer);
         _large = new LargePayloads(_blobs);
     }
 
