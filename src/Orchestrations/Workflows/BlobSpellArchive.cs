@@ -8,13 +8,13 @@ namespace LlmSpell.Orchestrations.Workflows;
 /// <summary>The archive in Azure Blob storage, so workers on any machine load the same spell.</summary>
 public sealed class BlobSpellArchive(BlobContainerClient container) : ISpellArchive
 {
-    private readonly Lazy<Task> _created = new(() => container.CreateIfNotExistsAsync());
+    private readonly Threading.InitializeOnce _created = new(cancellationToken => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 
     public async Task<SpellReference> SaveAsync(SpellScript script, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(script);
         var reference = (new SpellReference(script.ContentHash, Path.GetFileName(script.Name)) { Id = script.Id }).Validated();
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Content-addressed: an existing blob already holds exactly this source.

@@ -13,7 +13,7 @@ namespace LlmSpell.Orchestrations.Workflows;
 /// </summary>
 public sealed class DurableWorkflowService(DurableClient client, ISpellArchive archive) : IWorkflowService
 {
-    private readonly Lazy<Task> _created = new(() => client.Store.EnsureCreatedAsync());
+    private readonly Threading.InitializeOnce _created = new(client.Store.EnsureCreatedAsync);
 
     public DurableClient Client { get; } = client;
 
@@ -22,7 +22,7 @@ public sealed class DurableWorkflowService(DurableClient client, ISpellArchive a
 
     public async Task<string> StartAsync(SpellScript script, SpellValue spec, SpellValue input, string? runId, CancellationToken cancellationToken)
     {
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var reference = await archive.SaveAsync(script, cancellationToken).ConfigureAwait(false);
         var request = new WorkflowRequest(reference, SpellJson.ToElement(spec), SpellJson.ToElement(input));
         try
@@ -40,14 +40,14 @@ public sealed class DurableWorkflowService(DurableClient client, ISpellArchive a
 
     public async Task<SpellValue> StatusAsync(string runId, CancellationToken cancellationToken)
     {
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var instance = await Client.GetInstanceAsync(runId, true, cancellationToken).ConfigureAwait(false);
         return instance is null ? SpellValue.Null : ToValue(instance);
     }
 
     public async Task<SpellValue> WaitAsync(string runId, CancellationToken cancellationToken)
     {
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return ToValue(await Client.WaitForInstanceCompletionAsync(runId, cancellationToken).ConfigureAwait(false));
@@ -60,7 +60,7 @@ public sealed class DurableWorkflowService(DurableClient client, ISpellArchive a
 
     public async Task RaiseAsync(string runId, string eventName, SpellValue data, CancellationToken cancellationToken)
     {
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await Client.RaiseEventAsync(runId, eventName, SpellJson.ToElement(data), cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,7 @@ namespace LlmSpell.Orchestrations.Storage.AzureStorage;
 public sealed class BlobStateStore(BlobContainerClient container) : IStateStore
 {
     private const string KeyMetadata = "statekey";
-    private readonly Lazy<Task> _created = new(() => container.CreateIfNotExistsAsync());
+    private readonly Threading.InitializeOnce _created = new(cancellationToken => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 
     public async ValueTask<SpellValue?> GetAsync(string scope, string key, CancellationToken cancellationToken = default) =>
         (await ReadAsync(scope, key, cancellationToken).ConfigureAwait(false)).Value;
@@ -25,7 +25,7 @@ public sealed class BlobStateStore(BlobContainerClient container) : IStateStore
     public async ValueTask<StateEntry> ReadAsync(string scope, string key, CancellationToken cancellationToken = default)
     {
         StateKeys.Validate(scope, key);
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var content = await container.GetBlobClient(BlobName(scope, key)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
@@ -49,7 +49,7 @@ public sealed class BlobStateStore(BlobContainerClient container) : IStateStore
             StateKeys.RejectFunctions(value);
         }
 
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         // The service checks the ETag on the write itself (If-Match; If-None-Match: * for "still
         // absent"), so the swap is atomic for every machine that shares the container.
         var conditions = expected.Version is { } etag ? new BlobRequestConditions { IfMatch = new ETag(etag) } : new BlobRequestConditions { IfNoneMatch = ETag.All };
@@ -87,7 +87,7 @@ public sealed class BlobStateStore(BlobContainerClient container) : IStateStore
         ArgumentNullException.ThrowIfNull(value);
         StateKeys.Validate(scope, key);
         StateKeys.RejectFunctions(value);
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // One PUT replaces the blob whole: readers see the old value or the new one.
@@ -102,7 +102,7 @@ public sealed class BlobStateStore(BlobContainerClient container) : IStateStore
     public async ValueTask<bool> DeleteAsync(string scope, string key, CancellationToken cancellationToken = default)
     {
         StateKeys.Validate(scope, key);
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var deleted = await container.DeleteBlobIfExistsAsync(BlobName(scope, key), cancellationToken: cancellationToken).ConfigureAwait(false);
         return deleted.Value;
     }
@@ -110,7 +110,7 @@ public sealed class BlobStateStore(BlobContainerClient container) : IStateStore
     public async ValueTask<IReadOnlyList<string>> KeysAsync(string scope, string prefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var keys = new List<string>();
         await foreach (var blob in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, Hash(scope) + "/", cancellationToken).ConfigureAwait(false))
         {
