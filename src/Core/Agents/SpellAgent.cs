@@ -26,11 +26,23 @@ public sealed class SpellAgent
     /// <summary>Tokens this agent used in this spell run, over all its runs.</summary>
     public LlmUsage Usage { get; } = new();
 
-    internal void CheckBudget()
+    private void CheckBudget()
     {
         if (Spec.TokenBudget is { } budget && Usage.TotalTokens > budget)
         {
             throw new SpellException(SpellErrorCode.LlmBudgetExceeded, $"agent '{Name}' used {Usage.TotalTokens} tokens; its token_budget is {budget}");
+        }
+    }
+
+    /// <summary>The agent's own account of tokens, checked against its token_budget between model turns.</summary>
+    private sealed class BudgetMeter(SpellAgent agent) : IUsageMeter
+    {
+        public void BeforeTurn() => agent.CheckBudget();
+
+        public void Add(UsageDetails? usage)
+        {
+            agent.Usage.Add(usage);
+            agent.CheckBudget();
         }
     }
 
@@ -58,24 +70,10 @@ public sealed class SpellAgent
             MaxOutputTokens = Spec.MaxTokens,
             Tools = [.. Tools(context, handoff)],
         };
-        using var client = new FunctionInvokingChatClient(new BudgetChatClient(LlmService.GetChatClient(target), this, context.Usage))
-        {
-            MaximumIterationsPerRequest = Spec.MaxTurns,
-            AllowConcurrentInvocation = true,
-            IncludeDetailedErrors = true,
-        };
-
-        string answer;
-        try
-        {
-            answer = onChunk is null
-                ? Answer(await client.GetResponseAsync(messages, options, context.CancellationToken).ConfigureAwait(false), handoff)
-                : await StreamAsync(client, messages, options, onChunk, handoff, context.CancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not SpellException and not OperationCanceledException)
-        {
-            throw new SpellException(SpellErrorCode.LlmError, $"agent '{Name}' ({target}): {ex.Message}", ex);
-        }
+        var client = LlmPipeline.Create(context, target, new LlmCallShape(Spec.MaxTurns, ConcurrentTools: true, new BudgetMeter(this)));
+        var answer = onChunk is null
+            ? Answer(await client.GetResponseAsync(messages, options, context.CancellationToken).ConfigureAwait(false), handoff)
+            : await StreamAsync(client, messages, options, onChunk, handoff, context.CancellationToken).ConfigureAwait(false);
 
         var turn = new[] { new ChatMessage(ChatRole.User, input), new ChatMessage(ChatRole.Assistant, answer) };
         if (thread is not null)
@@ -106,7 +104,7 @@ public sealed class SpellAgent
         return response.Text;
     }
 
-    private async Task<string> StreamAsync(FunctionInvokingChatClient client, List<ChatMessage> messages, ChatOptions options, SpellCallback onChunk, HandoffSlot handoff, CancellationToken cancellationToken)
+    private async Task<string> StreamAsync(IChatClient client, List<ChatMessage> messages, ChatOptions options, SpellCallback onChunk, HandoffSlot handoff, CancellationToken cancellationToken)
     {
         var updates = new List<ChatResponseUpdate>();
         await foreach (var update in client.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))

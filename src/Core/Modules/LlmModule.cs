@@ -58,27 +58,16 @@ public static class LlmModule
         var request = Prepare(call, 1, [new ChatMessage(ChatRole.User, call.GetString(0))]);
         var onChunk = call.GetCallback(2);
         var text = new StringBuilder();
-        UsageDetails? usage = null;
-        await CallProviderAsync(request.Target, async () =>
+        await foreach (var update in Client(call, request).GetStreamingResponseAsync(request.Messages, request.Options, call.CancellationToken).ConfigureAwait(false))
         {
-            await foreach (var update in Client(request).GetStreamingResponseAsync(request.Messages, request.Options, call.CancellationToken).ConfigureAwait(false))
+            var chunk = update.Text;
+            if (chunk.Length > 0)
             {
-                foreach (var reported in update.Contents.OfType<UsageContent>())
-                {
-                    (usage ??= new UsageDetails()).Add(reported.Details);
-                }
-
-                var chunk = update.Text;
-                if (chunk.Length > 0)
-                {
-                    text.Append(chunk);
-                    await onChunk.InvokeAsync([SpellValue.From(chunk)], call.CancellationToken).ConfigureAwait(false);
-                }
+                text.Append(chunk);
+                await onChunk.InvokeAsync([SpellValue.From(chunk)], call.CancellationToken).ConfigureAwait(false);
             }
+        }
 
-            return true;
-        }).ConfigureAwait(false);
-        call.Context.Usage.Add(usage);
         return SpellValue.From(text.ToString());
     }
 
@@ -125,21 +114,12 @@ public static class LlmModule
         return value;
     }
 
-    private static async Task<ChatResponse> RespondAsync(SpellCall call, LlmRequest request)
-    {
-        var response = await CallProviderAsync(request.Target, () => Client(request).GetResponseAsync(request.Messages, request.Options, call.CancellationToken)).ConfigureAwait(false);
-        call.Context.Usage.Add(response.Usage);
-        return response;
-    }
+    private static Task<ChatResponse> RespondAsync(SpellCall call, LlmRequest request) =>
+        Client(call, request).GetResponseAsync(request.Messages, request.Options, call.CancellationToken);
 
-    /// <summary>The provider's client, behind MEAI's function-invocation loop when the call offers tools.</summary>
-    private static IChatClient Client(LlmRequest request)
-    {
-        var client = LlmService.GetChatClient(request.Target);
-        return request.Options.Tools is { Count: > 0 }
-            ? new FunctionInvokingChatClient(client) { MaximumIterationsPerRequest = request.MaxToolTurns, IncludeDetailedErrors = true }
-            : client;
-    }
+    /// <summary>The call's pipeline: with the tool-calling loop when the call offers tools.</summary>
+    private static IChatClient Client(SpellCall call, LlmRequest request) =>
+        LlmPipeline.Create(call.Context, request.Target, request.Options.Tools is { Count: > 0 } ? new LlmCallShape(request.MaxToolTurns) : LlmCallShape.Plain);
 
     private static readonly string[] SchemaTypes = ["object", "array", "string", "number", "integer", "boolean", "null"];
 
@@ -222,8 +202,15 @@ public static class LlmModule
         var llm = call.Context.Host.Llm;
         var name = call.GetOptionalString(0);
         var provider = name is null ? llm.DefaultProvider : llm.Find(name) ?? throw new SpellException(SpellErrorCode.NotFound, $"unknown LLM provider '{name}'");
-        var models = await CallProviderAsync(new LlmTarget(provider, provider.DefaultModel), () => provider.ListModelsAsync(call.CancellationToken)).ConfigureAwait(false);
-        return new SpellList(models.Select(SpellValue.From));
+        try
+        {
+            var models = await provider.ListModelsAsync(call.CancellationToken).ConfigureAwait(false);
+            return new SpellList(models.Select(SpellValue.From));
+        }
+        catch (Exception ex) when (SpellErrorChatClient.IsForeign(ex))
+        {
+            throw SpellErrorChatClient.Map(new LlmTarget(provider, provider.DefaultModel), ex);
+        }
     }
 
     private const int DefaultMaxToolTurns = 8;
@@ -310,17 +297,4 @@ public static class LlmModule
             new("output_tokens", usage.OutputTokenCount is { } output ? SpellValue.From(output) : SpellValue.Null),
             new("total_tokens", usage.TotalTokenCount is { } total ? SpellValue.From(total) : SpellValue.Null),
         ]);
-
-    /// <summary>Provider failures reach the script as <c>llm_error</c> naming the provider; our own errors pass through.</summary>
-    private static async Task<T> CallProviderAsync<T>(LlmTarget target, Func<Task<T>> call)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not SpellException and not OperationCanceledException)
-        {
-            throw new SpellException(SpellErrorCode.LlmError, $"{target}: {ex.Message}", ex);
-        }
-    }
 }

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.AI;
+
+namespace LlmSpell.Llm;
+
+/// <summary>
+/// A second account of tokens beside the run's, with a limit (an agent and its token_budget): told
+/// before every model turn and after it, so it can stop the call between turns.
+/// </summary>
+public interface IUsageMeter
+{
+    /// <exception cref="Errors.SpellException">To stop the call before the next turn.</exception>
+    void BeforeTurn();
+
+    /// <exception cref="Errors.SpellException">To stop the call after this turn.</exception>
+    void Add(UsageDetails? usage);
+}
