@@ -10,12 +10,8 @@ namespace LlmSpell.Hosting;
 /// </summary>
 public sealed class LlmSpellBuilder
 {
-    internal LlmSpellBuilder(IServiceCollection services, IConfigurationRoot configuration, string contentRoot)
-    {
-        Services = services;
-        Configuration = configuration;
-        ContentRoot = contentRoot;
-    }
+    internal LlmSpellBuilder(IServiceCollection services, IConfigurationRoot configuration, string contentRoot) =>
+        (Services, Configuration, ContentRoot) = (services, configuration, contentRoot);
 
     public IServiceCollection Services { get; }
 

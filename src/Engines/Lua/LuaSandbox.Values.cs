@@ -166,40 +166,15 @@ internal sealed partial class LuaSandbox
             return LuaType.Nil;
         }
 
-        protected override LuaType FromBool(bool value)
-        {
-            Room();
-            lua.PushBoolean(value);
-            return LuaType.Boolean;
-        }
+        protected override LuaType FromBool(bool value) => Push(static (l, v) => l.PushBoolean(v), value, LuaType.Boolean);
 
-        protected override LuaType FromInt(long value)
-        {
-            Room();
-            lua.PushInteger(value);
-            return LuaType.Number;
-        }
+        protected override LuaType FromInt(long value) => Push(static (l, v) => l.PushInteger(v), value, LuaType.Number);
 
-        protected override LuaType FromFloat(double value)
-        {
-            Room();
-            lua.PushNumber(value);
-            return LuaType.Number;
-        }
+        protected override LuaType FromFloat(double value) => Push(static (l, v) => l.PushNumber(v), value, LuaType.Number);
 
-        protected override LuaType FromString(string value)
-        {
-            Room();
-            PushString(lua, value);
-            return LuaType.String;
-        }
+        protected override LuaType FromString(string value) => Push(PushString, value, LuaType.String);
 
-        protected override LuaType FromBytes(ReadOnlyMemory<byte> value)
-        {
-            Room();
-            lua.PushBuffer(value.ToArray());
-            return LuaType.String;
-        }
+        protected override LuaType FromBytes(ReadOnlyMemory<byte> value) => Push(static (l, v) => l.PushBuffer(v.ToArray()), value, LuaType.String);
 
         protected override LuaType FromList(SpellList list, int depth)
         {
@@ -249,6 +224,14 @@ internal sealed partial class LuaSandbox
             lua.RawGetInteger(LuaRegistry.Index, callback.Function);
             script = LuaType.Function;
             return true;
+        }
+
+        // Static pushers: no delegate is allocated per value.
+        private LuaType Push<TValue>(Action<LuaState, TValue> push, TValue value, LuaType type)
+        {
+            Room();
+            push(lua, value);
+            return type;
         }
 
         // Every push needs stack slots; a nest too deep for the C stack is as deep as too deep.
