@@ -1,3 +1,4 @@
+using LlmSpell.Api;
 using LlmSpell.Engines.JavaScript;
 using LlmSpell.Engines.Lua;
 using LlmSpell.Engines.Tengo;

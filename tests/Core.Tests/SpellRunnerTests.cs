@@ -110,7 +110,7 @@ public sealed class SpellRunnerTests
 
         public string Description => "a test engine";
 
-        public SpellValue Execute(SpellScript script, SpellContext context) => Body(context);
+        public SpellValue Execute(SpellScript script, ISpellRun context) => Body((SpellContext)context);
     }
 
     [Theory]

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace LlmSpell.Running;
 
 /// <summary>Everything one run can reach: its input, limits, output, services and cancellation.</summary>
-public sealed class SpellContext
+public sealed class SpellContext : ISpellRun
 {
     private readonly CancellationToken _externalToken;
     private SpellError? _trippedLimit;

@@ -28,7 +28,7 @@ public sealed class JavaScriptEngine : ISpellEngine, IEditorSupport
 
     public string GenerateDeclarations(LlmSpell.Api.SpellApi api) => TypeScriptDeclarations.Generate(api);
 
-    public SpellValue Execute(SpellScript script, SpellContext context)
+    public SpellValue Execute(SpellScript script, ISpellRun context)
     {
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(context);

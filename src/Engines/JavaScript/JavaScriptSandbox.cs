@@ -31,13 +31,13 @@ internal sealed partial class JavaScriptSandbox : IDisposable, IScriptSandbox<Js
     private static readonly Prepared<Acornima.Ast.Script> Prelude = Engine.PrepareScript(ReadResource("Prelude.js"), "llmspell-prelude.js", strict: true);
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
-    private readonly SpellContext _context;
+    private readonly ISpellRun _context;
     private readonly Engine _engine;
     private readonly JsValue _promiseThen;
     private readonly ValueBuilder _values;
     private int _outstandingHostCalls;
 
-    public JavaScriptSandbox(SpellContext context)
+    public JavaScriptSandbox(ISpellRun context)
     {
         _context = context;
         _engine = new Engine(options => Configure(options, context));
@@ -58,7 +58,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable, IScriptSandbox<Js
         }
     }
 
-    public SpellContext Context => _context;
+    public ISpellRun Context => _context;
 
     public SpellValue Run(Prepared<Acornima.Ast.Script> script)
     {
@@ -119,7 +119,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable, IScriptSandbox<Js
         return reader.ReadToEnd();
     }
 
-    private static void Configure(Options options, SpellContext context)
+    private static void Configure(Options options, ISpellRun context)
     {
         var limits = context.Limits;
         options.Strict = true;

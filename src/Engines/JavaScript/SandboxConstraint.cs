@@ -21,12 +21,12 @@ internal sealed unsafe class SandboxConstraint : Constraint
     private const long BytesPerLevel = 4 * 1024;
     private const long MinimumStackBytes = 8 * 1024 * 1024;
 
-    private readonly SpellContext _context;
+    private readonly ISpellRun _context;
     private readonly nint _stackBase;
     private readonly long _stackBudget;
 
     /// <summary>Must be created on the sandbox thread: the stack is measured from here.</summary>
-    public SandboxConstraint(SpellContext context)
+    public SandboxConstraint(ISpellRun context)
     {
         _context = context;
         byte marker = 0;

@@ -18,7 +18,7 @@ public sealed class LuaEngine : ISpellEngine, IEditorSupport
 
     public string GenerateDeclarations(LlmSpell.Api.SpellApi api) => LuaLanguageServerAnnotations.Generate(api);
 
-    public SpellValue Execute(SpellScript script, SpellContext context)
+    public SpellValue Execute(SpellScript script, ISpellRun context)
     {
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(context);

@@ -30,7 +30,7 @@ internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
     private static readonly string BootstrapSource = ReadBootstrap();
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly SpellContext _context;
+    private readonly ISpellRun _context;
     private readonly LuaMemoryBudget _memory;
     private readonly LuaAlloc _allocate;
     private readonly LuaHookFunction _hook;
@@ -51,7 +51,7 @@ internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
     private SpellLocation? _tripLocation;
     private bool _disposed;
 
-    public LuaSandbox(SpellContext context)
+    public LuaSandbox(ISpellRun context)
     {
         _context = context;
         _memory = new LuaMemoryBudget(context.Limits.MaxMemoryBytes);
@@ -79,7 +79,7 @@ internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
         _main.SetHook(_hook, LuaHookMask.Count, HookInterval);
     }
 
-    public SpellContext Context => _context;
+    public ISpellRun Context => _context;
 
     public SpellValue Run(SpellScript script)
     {

@@ -24,7 +24,7 @@ public sealed class TengoEngine : ISpellEngine
 
     public string Description => "Tengo, LlmSpell's own bytecode interpreter";
 
-    public SpellValue Execute(SpellScript script, SpellContext context)
+    public SpellValue Execute(SpellScript script, ISpellRun context)
     {
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(context);
@@ -33,7 +33,7 @@ public sealed class TengoEngine : ISpellEngine
         return sandbox.Run(program);
     }
 
-    private TengoProgram Compile(SpellScript script, SpellContext context)
+    private TengoProgram Compile(SpellScript script, ISpellRun context)
     {
         var apiModules = context.Api.Modules.Select(m => m.Name).ToList();
         var key = string.Join(',', apiModules) + "\n" + script.Name + "\n" + script.ContentHash;

@@ -16,12 +16,12 @@ namespace LlmSpell.Engines.Tengo;
 /// </summary>
 internal sealed partial class TengoSandbox : IScriptSandbox<TengoObject>
 {
-    private readonly SpellContext _context;
+    private readonly ISpellRun _context;
     private readonly TengoVm _vm;
     private readonly ValueBuilder _values;
     private readonly StringBuilder _pendingOutput = new();
 
-    public TengoSandbox(SpellContext context)
+    public TengoSandbox(ISpellRun context)
     {
         _context = context;
         var limits = context.Limits;
@@ -39,7 +39,7 @@ internal sealed partial class TengoSandbox : IScriptSandbox<TengoObject>
         });
     }
 
-    public SpellContext Context => _context;
+    public ISpellRun Context => _context;
 
     public SpellValue Run(TengoProgram program)
     {

@@ -4,16 +4,19 @@ using LlmSpell.Values;
 
 namespace LlmSpell.Api;
 
-/// <summary>One call of an API function: the run it belongs to and its checked arguments.</summary>
-public readonly struct SpellCall(SpellContext context, SpellFunction function, IReadOnlyList<SpellValue> arguments)
+/// <summary>
+/// One call of an API function: the run it belongs to and its checked arguments. Host modules reach
+/// the host's side of the run through <c>call.Context</c> (an extension of LlmSpell.Core).
+/// </summary>
+public readonly struct SpellCall(ISpellRun run, SpellFunction function, IReadOnlyList<SpellValue> arguments)
 {
-    public SpellContext Context { get; } = context;
+    public ISpellRun Run { get; } = run;
 
     public SpellFunction Function { get; } = function;
 
     public IReadOnlyList<SpellValue> Arguments { get; } = arguments;
 
-    public CancellationToken CancellationToken => Context.CancellationToken;
+    public CancellationToken CancellationToken => Run.CancellationToken;
 
     public SpellValue this[int index] => Arguments[index];
 

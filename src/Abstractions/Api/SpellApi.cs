@@ -1,5 +1,3 @@
-using LlmSpell.Modules;
-
 namespace LlmSpell.Api;
 
 /// <summary>
@@ -18,19 +16,6 @@ public sealed class SpellApi
             throw new ArgumentException($"module {duplicate.Key} is defined twice", nameof(modules));
         }
     }
-
-    /// <summary>The modules available to every spell today.</summary>
-    public static SpellApi Standard { get; } = new(
-    [
-        JsonModule.Definition,
-        LogModule.Definition,
-        StateModule.Definition,
-        TimeModule.Definition,
-        LlmModule.Definition,
-        ToolsModule.Definition,
-        AgentModule.Definition,
-        WorkflowModule.Definition,
-    ]);
 
     public IReadOnlyList<SpellModule> Modules { get; }
 

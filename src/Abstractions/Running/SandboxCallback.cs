@@ -6,12 +6,12 @@ namespace LlmSpell.Running;
 /// A script function held by the host. Core may call it from any thread; the call is carried to
 /// the sandbox thread, the only one allowed to enter the engine.
 /// </summary>
-public abstract class SandboxCallback(SpellContext context) : SpellCallback
+public abstract class SandboxCallback(ISpellRun run) : SpellCallback
 {
-    public SpellContext Context { get; } = context ?? throw new ArgumentNullException(nameof(context));
+    public ISpellRun Run { get; } = run ?? throw new ArgumentNullException(nameof(run));
 
     public sealed override ValueTask<SpellValue> InvokeAsync(IReadOnlyList<SpellValue> arguments, CancellationToken cancellationToken = default) =>
-        new(Context.Dispatcher.InvokeAsync(() => CallInSandbox(arguments), RunsInline));
+        new(Run.Dispatcher.InvokeAsync(() => CallInSandbox(arguments), RunsInline));
 
     /// <summary>
     /// Whether a call made on the sandbox thread may run at once. Engines with an event loop say no:

@@ -6,7 +6,7 @@ namespace LlmSpell.Running.Bridge;
 /// <typeparam name="TFunction">How the engine holds a script function (a registry reference, an engine object).</typeparam>
 public interface IScriptSandbox<in TFunction>
 {
-    SpellContext Context { get; }
+    ISpellRun Context { get; }
 
     /// <summary>Calls a script function of this sandbox; on the sandbox thread only.</summary>
     SpellValue CallFunction(TFunction callee, IReadOnlyList<SpellValue> arguments);

@@ -4,7 +4,7 @@ namespace LlmSpell.Running;
 
 /// <summary>
 /// A script language. An engine is an adapter: it builds a fresh sandbox for each run, binds the
-/// API of <see cref="SpellContext.Api"/> to its language, and converts values at the bridge.
+/// API of <see cref="ISpellRun.Api"/> to its language, and converts values at the bridge.
 /// Implementations are registered with DI; Core never names one.
 /// </summary>
 public interface ISpellEngine
@@ -26,5 +26,5 @@ public interface ISpellEngine
     /// and returns the script's result.
     /// </summary>
     /// <exception cref="Errors.SpellException">For every failure of the script, including limits.</exception>
-    SpellValue Execute(SpellScript script, SpellContext context);
+    SpellValue Execute(SpellScript script, ISpellRun context);
 }

@@ -21,7 +21,7 @@ public sealed class SpellDispatcher
     /// <summary>
     /// Queues <paramref name="work"/> for the sandbox thread. It runs in the poster's execution
     /// context, as an awaited continuation would, so async-local facts of the caller (such as
-    /// "inside the update function of key k", see <see cref="State.StateUpdate"/>) hold for the
+    /// "inside the update function of key k", which state.update keeps) hold for the
     /// script code that the work runs and for the host calls that code makes.
     /// </summary>
     public void Post(Action work)

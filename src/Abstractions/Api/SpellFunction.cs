@@ -54,11 +54,11 @@ public sealed class SpellFunction
 
     public SpellHandler Handler { get; }
 
-    public ValueTask<SpellValue> InvokeAsync(SpellContext context, IReadOnlyList<SpellValue> arguments)
+    public ValueTask<SpellValue> InvokeAsync(ISpellRun run, IReadOnlyList<SpellValue> arguments)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(arguments);
-        return Handler(new SpellCall(context, this, CheckArguments(arguments)));
+        return Handler(new SpellCall(run, this, CheckArguments(arguments)));
     }
 
     private SpellValue[] CheckArguments(IReadOnlyList<SpellValue> arguments)

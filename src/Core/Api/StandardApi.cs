@@ -1,0 +1,25 @@
+using LlmSpell.Modules;
+
+namespace LlmSpell.Api;
+
+/// <summary>The standard modules: the API contract as this host fills it.</summary>
+public static class StandardApi
+{
+    private static readonly SpellApi StandardModules = new(
+    [
+        JsonModule.Definition,
+        LogModule.Definition,
+        StateModule.Definition,
+        TimeModule.Definition,
+        LlmModule.Definition,
+        ToolsModule.Definition,
+        AgentModule.Definition,
+        WorkflowModule.Definition,
+    ]);
+
+    extension(SpellApi)
+    {
+        /// <summary>The modules available to every spell today.</summary>
+        public static SpellApi Standard => StandardModules;
+    }
+}
