@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using LlmSpell.Api;
-using LlmSpell.Llm;
 using LlmSpell.Running;
-using LlmSpell.State;
 using LlmSpell.Values;
 
 namespace LlmSpell.Benchmarks;
@@ -17,7 +14,7 @@ public class EngineBenchmarks
 {
     private const int CallsPerScript = 1000;
 
-    private readonly SpellHost _host = new(SpellApi.Standard, new LlmService([]), new MemoryStateStore());
+    private readonly SpellHost _host = new Testing.SpellTestHost([]).Host;
     private ISpellEngine _engine = null!;
     private SpellScript _empty = null!;
     private SpellScript _bridgeCalls = null!;

@@ -1,9 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using LlmSpell.Api;
-using LlmSpell.Llm;
 using LlmSpell.Running;
-using LlmSpell.State;
 using LlmSpell.Values;
 
 namespace LlmSpell.Benchmarks;
@@ -28,7 +25,7 @@ public class LanguageBenchmarks
         MaxRecursionDepth = 10_000,
     };
 
-    private readonly SpellHost _host = new(SpellApi.Standard, new LlmService([]), new MemoryStateStore());
+    private readonly SpellHost _host = new Testing.SpellTestHost([]).Host;
     private ISpellEngine _engine = null!;
     private SpellScript _fib = null!;
     private SpellScript _tailCall = null!;

@@ -1,7 +1,4 @@
-using LlmSpell.Api;
-using LlmSpell.Llm;
 using LlmSpell.Running;
-using LlmSpell.State;
 using LlmSpell.Values;
 
 namespace LlmSpell.Tests;
@@ -9,5 +6,5 @@ namespace LlmSpell.Tests;
 internal static class TestContexts
 {
     public static SpellContext Create(SpellHost? host = null, CancellationToken cancellationToken = default) =>
-        new(host ?? new SpellHost(SpellApi.Standard, new LlmService([]), new MemoryStateStore()), new SpellScript("test.lua", ""), SpellMap.Empty, SandboxLimits.Default, new SpellOutput(TextWriter.Null, 1024), "test", cancellationToken, cancellationToken);
+        new(host ?? new Testing.SpellTestHost([]).Host, new SpellScript("test.lua", ""), SpellMap.Empty, SandboxLimits.Default, new SpellOutput(TextWriter.Null, 1024), "test", cancellationToken, cancellationToken);
 }
