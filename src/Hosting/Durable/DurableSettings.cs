@@ -103,14 +103,16 @@ public sealed record DurableSettings
 
         if (section["accountName"] is { Length: > 0 } account)
         {
-            TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
-                ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-                : new DefaultAzureCredential();
-            return settings with { Account = AzureStorageAccount.FromCredential(account, credential) };
+            return settings with { Account = AzureStorageAccount.FromCredential(account, Credential(section["clientId"])) };
         }
 
         throw SpellConfiguration.BadSetting(configuration, "durable:provider", "is azure-storage but no account is set (durable.connectionString, durable.accountName or LLMSPELL_DURABLE_CONNECTION)");
     }
+
+    // Its own method, so Azure.Identity is loaded only by hosts that use a managed identity.
+    private static TokenCredential Credential(string? clientId) => clientId is { Length: > 0 }
+        ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+        : new DefaultAzureCredential();
 
     private static AzureStorageAccount Connect(IConfiguration configuration, string connection)
     {
