@@ -53,6 +53,8 @@ public static class LlmSpellServiceCollectionExtensions
         services.AddOptions<LlmSpellOptions>()
             .Configure(options => Read(options, settings, contentRoot))
             .ValidateOnStart();
+        // One reading of the settings: IOptions shares the instance that start-up validation made.
+        services.AddSingleton<IOptions<LlmSpellOptions>>(sp => Microsoft.Extensions.Options.Options.Create(sp.GetRequiredService<IOptionsMonitor<LlmSpellOptions>>().CurrentValue));
         services.TryAddSingleton(SpellApi.Standard);
         services.TryAddSingleton<IStateStore>(sp => Options(sp).Durable.CreateStateStore());
         services.TryAddSingleton(sp => new LlmService(LlmProviderRegistrations.All(sp), new LlmOptions { DefaultModel = Options(sp).Llm.DefaultModel }, sp.GetRequiredService<ILoggerFactory>().CreateLogger("llmspell")));

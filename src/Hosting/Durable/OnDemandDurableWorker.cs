@@ -19,7 +19,7 @@ internal sealed class OnDemandDurableWorker(IServiceProvider services) : IHosted
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        // Nothing is built until a run starts: most spells never start one.
+        // The worker (and its registry) is built only when a run starts: most spells never start one.
         _workflows = services.GetRequiredService<DurableWorkflowService>();
         _workflows.RunStarted += OnRunStarted;
         return Task.CompletedTask;
