@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using Jint;
 using Jint.Native;
@@ -122,11 +123,6 @@ internal sealed partial class JavaScriptSandbox
         protected override JsValue FromHostFunction(SpellHostFunction host) =>
             new ClrFunction(sandbox._engine, host.Function.Name, (_, arguments) => sandbox.Invoke(host.Function, arguments), host.Function.Parameters.Count, PropertyFlag.Configurable);
 
-        protected override bool TryOwnCallback(SpellValue value, out JsValue script)
-        {
-            var own = value is JsCallback callback && callback.BelongsTo(sandbox);
-            script = own ? ((JsCallback)value).Function : JsValue.Undefined;
-            return own;
-        }
+        protected override bool TryOwnCallback(SpellValue value, [MaybeNullWhen(false)] out JsValue script) => ScriptCallbacks.TryUnwrap(value, sandbox, out script);
     }
 }

@@ -215,14 +215,12 @@ internal sealed partial class LuaSandbox
         protected override bool TryOwnCallback(SpellValue value, out LuaType script)
         {
             script = LuaType.None;
-            if (value is not LuaCallback callback || !callback.BelongsTo(sandbox))
+            if (!ScriptCallbacks.TryUnwrap<LuaSandbox, int>(value, sandbox, out var reference))
             {
                 return false;
             }
 
-            Room();
-            lua.RawGetInteger(LuaRegistry.Index, callback.Function);
-            script = LuaType.Function;
+            script = Push(static (l, r) => l.RawGetInteger(LuaRegistry.Index, r), reference, LuaType.Function);
             return true;
         }
 

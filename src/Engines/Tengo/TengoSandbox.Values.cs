@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using LlmSpell.Engines.Tengo.Language;
 using LlmSpell.Running.Bridge;
@@ -88,11 +89,6 @@ internal sealed partial class TengoSandbox
 
         protected override TengoObject FromHostFunction(SpellHostFunction host) => sandbox.HostFunction(host.Function);
 
-        protected override bool TryOwnCallback(SpellValue value, out TengoObject script)
-        {
-            var own = value is TengoCallback callback && callback.BelongsTo(sandbox);
-            script = own ? ((TengoCallback)value).Function : TengoUndefined.Instance;
-            return own;
-        }
+        protected override bool TryOwnCallback(SpellValue value, [MaybeNullWhen(false)] out TengoObject script) => ScriptCallbacks.TryUnwrap(value, sandbox, out script);
     }
 }

@@ -56,5 +56,5 @@ public abstract class ScriptValueBuilder<T>
     protected abstract T FromHostFunction(SpellHostFunction host);
 
     /// <summary>A script function of this very sandbox, handed back to it.</summary>
-    protected abstract bool TryOwnCallback(SpellValue value, out T script);
+    protected abstract bool TryOwnCallback(SpellValue value, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T script);
 }
