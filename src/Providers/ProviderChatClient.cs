@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using LlmSpell.Errors;
+using LlmSpell.Llm;
 using Microsoft.Extensions.AI;
 
 namespace LlmSpell.Providers;
@@ -25,25 +26,12 @@ internal sealed class ProviderChatClient(IChatClient inner, ProviderSettings pro
 
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // Begun when the caller starts reading, as the request itself is.
         var failure = ProviderFailure.Begin();
-        await using var updates = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
+        var updates = ChatStreamErrors.TranslateAsync(base.GetStreamingResponseAsync(messages, options, cancellationToken),
+            ex => ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested ? Translate(ex, failure) : null, cancellationToken);
+        await foreach (var update in updates.ConfigureAwait(false))
         {
-            ChatResponseUpdate update;
-            try
-            {
-                if (!await updates.MoveNextAsync().ConfigureAwait(false))
-                {
-                    yield break;
-                }
-
-                update = updates.Current;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                throw Translate(ex, failure);
-            }
-
             yield return update;
         }
     }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using LlmSpell.Errors;
 using Microsoft.Extensions.AI;
 
@@ -23,26 +22,8 @@ internal sealed class SpellErrorChatClient(IChatClient inner, LlmTarget target) 
         }
     }
 
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var updates = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
-        {
-            try
-            {
-                if (!await updates.MoveNextAsync().ConfigureAwait(false))
-                {
-                    yield break;
-                }
-            }
-            catch (Exception ex) when (IsForeign(ex))
-            {
-                throw Map(target, ex);
-            }
-
-            yield return updates.Current;
-        }
-    }
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        ChatStreamErrors.TranslateAsync(base.GetStreamingResponseAsync(messages, options, cancellationToken), ex => IsForeign(ex) ? Map(target, ex) : null, cancellationToken);
 
     /// <summary>Also for provider calls that are not chats (listing models).</summary>
     public static SpellException Map(LlmTarget target, Exception exception) =>
