@@ -77,10 +77,10 @@ public sealed record DurableSettings
             throw SpellConfiguration.BadSetting(configuration, "durable:taskHub", $"must be 3 to 45 letters and digits starting with a letter, not \"{taskHub}\"");
         }
 
-        var connection = environment("LLMSPELL_DURABLE_CONNECTION") is { Length: > 0 } fromEnvironment ? fromEnvironment : section["connectionString"];
-        if (!string.IsNullOrEmpty(environment("LLMSPELL_DURABLE_CONNECTION")))
+        var connection = section["connectionString"];
+        if (environment("LLMSPELL_DURABLE_CONNECTION") is { Length: > 0 } fromEnvironment)
         {
-            provider = AzureStorage;
+            (provider, connection) = (AzureStorage, fromEnvironment);
         }
 
         var settings = new DurableSettings
