@@ -12,15 +12,15 @@ namespace LlmSpell.Orchestrations.Workflows;
 /// the host run the one requested step there. A failed step fails the activity with the spell's
 /// own error (code, file:line, message), which retries and the orchestrator then see.
 /// </summary>
-internal sealed class SpellStepActivity(SpellRunner runner, ISpellArchive archive, SandboxLimits limits)
+public sealed class SpellStepActivity(SpellRunner runner, ISpellArchive archive, SandboxLimits limits)
 {
     /// <summary>Durable steps share the state of the spell they come from, as a local run would.</summary>
     public static string StateScope(SpellReference spell) => spell.Id ?? Path.GetFileNameWithoutExtension(spell.Name);
 
-    public async Task<JsonElement> RunAsync(ActivityContext context, StepRequest? request)
+    public async Task<JsonElement> RunAsync(StepRequest? request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var script = await archive.LoadAsync(request.Spell, context.CancellationToken).ConfigureAwait(false);
+        var script = await archive.LoadAsync(request.Spell, cancellationToken).ConfigureAwait(false);
         var runInput = SpellValues.FromJson(request.RunInput) as SpellMap ?? SpellMap.Empty;
         var result = await runner.RunAsync(script, new SpellRunOptions
         {
@@ -28,7 +28,7 @@ internal sealed class SpellStepActivity(SpellRunner runner, ISpellArchive archiv
             Limits = limits,
             StateScope = StateScope(request.Spell),
             Workflow = new WorkflowInvocation.RunStep(request.Workflow, request.Path, SpellValues.FromJson(request.Input)),
-        }, context.CancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         if (result.Error is { } error)
         {
             throw new SpellStepFailedException(error);

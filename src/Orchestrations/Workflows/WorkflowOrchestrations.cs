@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LlmSpell.Errors;
+using LlmSpell.Orchestrations.Runtime;
 using LlmSpell.Running;
 using LlmSpell.State;
 using LlmSpell.Values;
@@ -13,24 +14,57 @@ namespace LlmSpell.Orchestrations.Workflows;
 /// </summary>
 public static class WorkflowOrchestrations
 {
-    public const string WorkflowOrchestrator = "llmspell.workflow";
-    public const string LoopOrchestrator = "llmspell.workflow.loop";
-    public const string StepActivity = "llmspell.RunSpellStep";
-    public const string StateActivity = "llmspell.ReadState";
+    // Names Azure Functions accepts as function names (letters, digits, '-' and '_'), so the same
+    // orchestrations run as Durable Functions and on any worker sharing a task hub with them.
+    public const string WorkflowOrchestrator = "LlmSpellWorkflow";
+    public const string LoopOrchestrator = "LlmSpellWorkflowLoop";
+    public const string StepActivity = "LlmSpellRunStep";
+    public const string StateActivity = "LlmSpellReadState";
+
+    /// <summary>The names runs started before version 0.5 carry in their history; still served so they finish.</summary>
+    internal static readonly IReadOnlyDictionary<string, string> EarlierNames = new Dictionary<string, string>
+    {
+        ["llmspell.workflow"] = WorkflowOrchestrator,
+        ["llmspell.workflow.loop"] = LoopOrchestrator,
+        ["llmspell.RunSpellStep"] = StepActivity,
+        ["llmspell.ReadState"] = StateActivity,
+    };
+
+    /// <summary>Whether an instance is a workflow run (by its current or earlier name).</summary>
+    public static bool IsWorkflowRun(string orchestratorName) =>
+        orchestratorName == WorkflowOrchestrator || EarlierNames.GetValueOrDefault(orchestratorName) == WorkflowOrchestrator;
 
     public static OrchestrationRegistry AddSpellWorkflows(this OrchestrationRegistry registry, SpellRunner runner, ISpellArchive archive, IStateStore state, SandboxLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         var steps = new SpellStepActivity(runner, archive, limits ?? SandboxLimits.Default);
-        return registry
-            .AddOrchestrator<WorkflowRequest, JsonElement>(WorkflowOrchestrator, RunWorkflowAsync)
-            .AddOrchestrator<LoopRequest, JsonElement>(LoopOrchestrator, RunLoopIterationAsync)
-            .AddActivity<StepRequest, JsonElement>(StepActivity, steps.RunAsync)
-            .AddActivity<StateRequest, JsonElement>(StateActivity, async (context, request) =>
-                SpellJson.ToElement(await state.GetAsync(SpellStepActivity.StateScope(request!.Spell), request.Key, context.CancellationToken).ConfigureAwait(false) ?? SpellValue.Null));
+        Func<ActivityContext, StateRequest?, Task<JsonElement>> readState = (context, request) =>
+            ReadStateAsync(state, request!, context.CancellationToken);
+        // Each orchestration under its name and under the name earlier versions gave it.
+        string[] currentNames = [WorkflowOrchestrator, LoopOrchestrator, StepActivity, StateActivity];
+        foreach (var (name, current) in currentNames.Select(n => KeyValuePair.Create(n, n)).Concat(EarlierNames))
+        {
+            _ = current switch
+            {
+                WorkflowOrchestrator => registry.AddOrchestrator<WorkflowRequest, JsonElement>(name, RunWorkflowAsync),
+                LoopOrchestrator => registry.AddOrchestrator<LoopRequest, JsonElement>(name, RunLoopIterationAsync),
+                StepActivity => registry.AddActivity<StepRequest, JsonElement>(name, (context, request) => steps.RunAsync(request, context.CancellationToken)),
+                _ => registry.AddActivity<StateRequest, JsonElement>(name, readState),
+            };
+        }
+        return registry;
     }
 
-    private static async Task<JsonElement> RunWorkflowAsync(OrchestrationContext context, WorkflowRequest? request)
+    /// <summary>The state read behind a conditional on <c>state_key</c>.</summary>
+    public static async Task<JsonElement> ReadStateAsync(IStateStore state, StateRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(request);
+        return SpellJson.ToElement(await state.GetAsync(SpellStepActivity.StateScope(request.Spell), request.Key, cancellationToken).ConfigureAwait(false) ?? SpellValue.Null);
+    }
+
+    /// <summary>The workflow orchestrator: walks the spell's workflow tree with durable steps.</summary>
+    public static async Task<JsonElement> RunWorkflowAsync(OrchestrationContext context, WorkflowRequest? request)
     {
         var root = WorkflowSpec.FromValue(SpellValues.FromJson(request!.Workflow));
         var runtime = new DurableWorkflowRuntime(context, request.Spell, root.Name, request.Input);
@@ -38,7 +72,8 @@ public static class WorkflowOrchestrations
         return SpellJson.ToElement(result);
     }
 
-    private static async Task<JsonElement> RunLoopIterationAsync(OrchestrationContext context, LoopRequest? request)
+    /// <summary>One loop iteration per generation, continuing as new until the loop is done.</summary>
+    public static async Task<JsonElement> RunLoopIterationAsync(OrchestrationContext context, LoopRequest? request)
     {
         var loop = (LoopNode)WorkflowSpec.FromValue(SpellValues.FromJson(request!.Loop));
         var runtime = new DurableWorkflowRuntime(context, request.Spell, request.Workflow, request.RunInput);

@@ -22,7 +22,7 @@ public sealed record WorkflowRunStatus(
     public static WorkflowRunStatus From(OrchestrationMetadata instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        var request = instance.Name == WorkflowOrchestrations.WorkflowOrchestrator ? instance.ReadInputAs<WorkflowRequest>() : null;
+        var request = WorkflowOrchestrations.IsWorkflowRun(instance.Name) ? instance.ReadInputAs<WorkflowRequest>() : null;
         var progress = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<WorkflowProgress>();
         return new WorkflowRunStatus(
             instance.InstanceId,
