@@ -64,6 +64,7 @@ public static class LlmModule
             if (chunk.Length > 0)
             {
                 text.Append(chunk);
+                call.Context.OnStreamChunk?.Invoke(chunk);
                 await onChunk.InvokeAsync([SpellValue.From(chunk)], call.CancellationToken).ConfigureAwait(false);
             }
         }

@@ -127,6 +127,6 @@ public static class WorkflowModule
         throw call.BadArgument(index, "expected a workflow from workflow.sequential, parallel, conditional or loop");
     }
 
-    private static IWorkflowService Service(SpellCall call) => call.Context.Host.Workflows
+    private static IWorkflowService Service(SpellCall call) => call.Context.WorkflowService
         ?? throw new SpellException(SpellErrorCode.WorkflowError, "durable workflows are not available here: this host has no orchestration store (llmspell run and llmspell worker provide one)");
 }

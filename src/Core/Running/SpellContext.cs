@@ -23,6 +23,7 @@ public sealed class SpellContext : ISpellRun
         _externalToken = externalToken;
         Dispatcher = new SpellDispatcher();
         Tools = new Tools.ToolSet(host.Tools);
+        WorkflowService = host.Workflows;
         Logger = host.LoggerFactory.CreateLogger("spell." + script.Name);
     }
 
@@ -65,6 +66,12 @@ public sealed class SpellContext : ISpellRun
 
     /// <summary>Why the host runs this spell: to run it (null), to capture its workflow, or to run one workflow step.</summary>
     public Workflows.WorkflowInvocation? WorkflowInvocation { get; internal init; }
+
+    /// <summary>Durable runs for <c>workflow.start</c>: the run's own, else the host's; null where there are none.</summary>
+    public Workflows.IWorkflowService? WorkflowService { get; internal init; }
+
+    /// <summary>The host's listener for <c>llm.stream</c> chunks, if it forwards them.</summary>
+    public Action<string>? OnStreamChunk { get; internal init; }
 
     /// <summary>The result the host ended the run with through <see cref="Finish"/>.</summary>
     public SpellValue? FinishedWith { get; private set; }

@@ -21,4 +21,10 @@ public sealed record SpellRunOptions
 
     /// <summary>Set by hosts that run the spell as part of a durable workflow (see <see cref="Workflows.WorkflowInvocation"/>).</summary>
     public Workflows.WorkflowInvocation? Workflow { get; init; }
+
+    /// <summary>Where <c>workflow.start</c> and friends go for this run, instead of the host's (a Functions trigger's durable client).</summary>
+    public Workflows.IWorkflowService? Workflows { get; init; }
+
+    /// <summary>Called with each <c>llm.stream</c> chunk as it arrives, for hosts that forward them (server-sent events).</summary>
+    public Action<string>? OnStreamChunk { get; init; }
 }

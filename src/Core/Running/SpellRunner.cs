@@ -76,6 +76,8 @@ public sealed class SpellRunner
                     context = new SpellContext(_host, script, options.Input, limits, output, scope, deadline.Token, cancellationToken)
                     {
                         WorkflowInvocation = options.Workflow,
+                        WorkflowService = options.Workflows ?? _host.Workflows,
+                        OnStreamChunk = options.OnStreamChunk,
                     };
                     value = engine.Execute(script, context);
                     error = context.TrippedLimit;
