@@ -28,4 +28,7 @@ public sealed class LlmSpellOptions
     public IReadOnlyList<McpServerSettings> McpServers { get; set; } = [];
 
     public DurableSettings Durable { get; set; } = null!;
+
+    /// <summary>Which spells <c>llmspell serve</c> and the Functions app serve.</summary>
+    public Spells.SpellsSettings Spells { get; set; } = null!;
 }

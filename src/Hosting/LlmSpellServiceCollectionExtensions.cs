@@ -7,6 +7,8 @@ using LlmSpell.Hosting;
 using LlmSpell.Hosting.Application;
 using LlmSpell.Hosting.Configuration;
 using LlmSpell.Hosting.Durable;
+using LlmSpell.Hosting.Http;
+using LlmSpell.Hosting.Spells;
 using LlmSpell.Hosting.Llm;
 using LlmSpell.Hosting.Mcp;
 using LlmSpell.Llm;
@@ -66,6 +68,8 @@ public static class LlmSpellServiceCollectionExtensions
         });
         services.TryAddSingleton(sp => new SpellRunner(Engines(sp), sp.GetRequiredService<SpellHost>()));
         services.TryAddSingleton<SpellRunService>();
+        services.TryAddSingleton(sp => new SpellCatalog(Options(sp).Spells, sp.GetRequiredService<SpellRunner>(), SpellSources(sp), sp.GetRequiredService<ILogger<SpellCatalog>>()));
+        services.TryAddSingleton<SpellHttpApi>();
         configure(builder);
         return builder;
     }
@@ -79,6 +83,11 @@ public static class LlmSpellServiceCollectionExtensions
         options.Tools = ToolSettingsReader.Read(settings, Path.Combine(options.DataFolder, "workspace"));
         options.McpServers = McpSettingsLoader.Load(settings);
         options.Durable = DurableSettings.Read(settings, contentRoot, options.DataFolder, Environment.GetEnvironmentVariable);
+        options.Spells = SpellsSettings.Read(settings, contentRoot);
+        if (options.Spells.Container is not null && options.Durable.Account is null)
+        {
+            throw SpellConfiguration.BadSetting(settings, "spells:container", "names a blob container, but no storage account is configured (durable.provider azure-storage with its account)");
+        }
     }
 
     // Deferred: MCP tools exist once the host has started and connected its servers.
@@ -95,6 +104,19 @@ public static class LlmSpellServiceCollectionExtensions
             {
                 yield return tool;
             }
+        }
+    }
+
+    private static IEnumerable<ISpellSource> SpellSources(IServiceProvider services)
+    {
+        var options = Options(services);
+        if (options.Spells.Container is { } container && options.Durable.Account is { } account)
+        {
+            yield return new BlobSpellSource(account.Blobs().GetBlobContainerClient(container));
+        }
+        foreach (var source in services.GetServices<ISpellSource>())
+        {
+            yield return source;
         }
     }
 

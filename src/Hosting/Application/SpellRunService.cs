@@ -1,6 +1,5 @@
 using System.Globalization;
 using LlmSpell.Errors;
-using LlmSpell.Orchestrations.Workflows;
 using LlmSpell.Running;
 using LlmSpell.Values;
 using LlmSpell.Workflows;
@@ -34,11 +33,16 @@ public sealed class SpellRunService(SpellRunner runner, IServiceProvider service
     /// </summary>
     /// <param name="output">Where the spell's prints go while it declares its workflow.</param>
     /// <returns>The run's id, or the error that kept it from starting.</returns>
-    public async Task<WorkflowStart> StartWorkflowAsync(SpellScript script, SpellMap input, string? engine, string? runId, TextWriter? output, CancellationToken cancellationToken)
+    public Task<WorkflowStart> StartWorkflowAsync(SpellScript script, SpellMap input, string? engine, string? runId, TextWriter? output, CancellationToken cancellationToken) =>
+        StartWorkflowAsync(script, new SpellRunOptions { Input = input, Engine = engine, Output = output }, runId, cancellationToken);
+
+    /// <summary>As the overload above, with the run's options (limits, state scope, and <see cref="SpellRunOptions.Workflows"/> for where the run starts).</summary>
+    public async Task<WorkflowStart> StartWorkflowAsync(SpellScript script, SpellRunOptions options, string? runId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
-        var workflows = services.GetService<DurableWorkflowService>() ?? throw new InvalidOperationException("durable workflows are not part of this host (AddDurableWorkflows)");
-        var captured = await Runner.RunAsync(script, new SpellRunOptions { Input = input, Engine = engine, Output = output ?? TextWriter.Null, Workflow = new WorkflowInvocation.Capture() }, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(options);
+        var workflows = options.Workflows ?? services.GetService<IWorkflowService>() ?? throw new InvalidOperationException("durable workflows are not part of this host (AddDurableWorkflows)");
+        var captured = await Runner.RunAsync(script, options with { Output = options.Output ?? TextWriter.Null, Workflow = new WorkflowInvocation.Capture() }, cancellationToken).ConfigureAwait(false);
         if (captured.Error is { } error)
         {
             return new WorkflowStart(null, error);
