@@ -18,6 +18,8 @@ public static class LlmSpellCommandLine
             McpCommand.Create(console),
             WorkerCommand.Create(console),
             WorkflowCommand.Create(console),
+            ValidateCommand.Create(console),
+            ServeCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
