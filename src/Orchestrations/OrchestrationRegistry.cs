@@ -38,6 +38,19 @@ public sealed class OrchestrationRegistry
     public OrchestrationRegistry AddActivity<TInput, TOutput>(string name, Func<TInput?, TOutput?> activity) =>
         AddActivity(name, (_, input) => Task.FromResult(DataConverter.Serialize(activity(DataConverter.Deserialize<TInput>(input)))));
 
+    /// <summary>Serves the orchestrator or activity registered as <paramref name="name"/> under <paramref name="alias"/> too (a name it had before).</summary>
+    public OrchestrationRegistry AddAlias(string alias, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(alias);
+        if (_orchestrators.TryGetValue(name, out var orchestrator))
+        {
+            return AddOrchestrator(alias, orchestrator);
+        }
+        return _activities.TryGetValue(name, out var activity)
+            ? AddActivity(alias, activity)
+            : throw new ArgumentException($"Nothing named '{name}' is registered.", nameof(name));
+    }
+
     public bool TryGetOrchestrator(string name, [MaybeNullWhen(false)] out OrchestratorFunction orchestrator) =>
         _orchestrators.TryGetValue(name, out orchestrator);
 

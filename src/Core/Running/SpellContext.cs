@@ -10,6 +10,7 @@ public sealed class SpellContext : ISpellRun
 {
     private readonly CancellationToken _externalToken;
     private SpellError? _trippedLimit;
+    private Workflows.IWorkflowService? _workflowService;
 
     internal SpellContext(SpellHost host, SpellScript script, SpellValue input, SandboxLimits limits, SpellOutput output, string stateScope, CancellationToken runToken, CancellationToken externalToken)
     {
@@ -23,7 +24,6 @@ public sealed class SpellContext : ISpellRun
         _externalToken = externalToken;
         Dispatcher = new SpellDispatcher();
         Tools = new Tools.ToolSet(host.Tools);
-        WorkflowService = host.Workflows;
         Logger = host.LoggerFactory.CreateLogger("spell." + script.Name);
     }
 
@@ -68,7 +68,7 @@ public sealed class SpellContext : ISpellRun
     public Workflows.WorkflowInvocation? WorkflowInvocation { get; internal init; }
 
     /// <summary>Durable runs for <c>workflow.start</c>: the run's own, else the host's; null where there are none.</summary>
-    public Workflows.IWorkflowService? WorkflowService { get; internal init; }
+    public Workflows.IWorkflowService? WorkflowService { get => _workflowService ?? Host.Workflows; internal init => _workflowService = value; }
 
     /// <summary>The host's listener for <c>llm.stream</c> chunks, if it forwards them.</summary>
     public Action<string>? OnStreamChunk { get; internal init; }

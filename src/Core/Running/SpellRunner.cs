@@ -76,7 +76,7 @@ public sealed class SpellRunner
                     context = new SpellContext(_host, script, options.Input, limits, output, scope, deadline.Token, cancellationToken)
                     {
                         WorkflowInvocation = options.Workflow,
-                        WorkflowService = options.Workflows ?? _host.Workflows,
+                        WorkflowService = options.Workflows,
                         OnStreamChunk = options.OnStreamChunk,
                     };
                     value = engine.Execute(script, context);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LlmSpell.Errors;
-using LlmSpell.Orchestrations.Runtime;
 using LlmSpell.Running;
 using LlmSpell.State;
 using LlmSpell.Values;
@@ -38,19 +37,14 @@ public static class WorkflowOrchestrations
     {
         ArgumentNullException.ThrowIfNull(registry);
         var steps = new SpellStepActivity(runner, archive, limits ?? SandboxLimits.Default);
-        Func<ActivityContext, StateRequest?, Task<JsonElement>> readState = (context, request) =>
-            ReadStateAsync(state, request!, context.CancellationToken);
-        // Each orchestration under its name and under the name earlier versions gave it.
-        string[] currentNames = [WorkflowOrchestrator, LoopOrchestrator, StepActivity, StateActivity];
-        foreach (var (name, current) in currentNames.Select(n => KeyValuePair.Create(n, n)).Concat(EarlierNames))
+        registry
+            .AddOrchestrator<WorkflowRequest, JsonElement>(WorkflowOrchestrator, RunWorkflowAsync)
+            .AddOrchestrator<LoopRequest, JsonElement>(LoopOrchestrator, RunLoopIterationAsync)
+            .AddActivity<StepRequest, JsonElement>(StepActivity, (context, request) => steps.RunAsync(request, context.CancellationToken))
+            .AddActivity<StateRequest, JsonElement>(StateActivity, (context, request) => ReadStateAsync(state, request!, context.CancellationToken));
+        foreach (var (earlier, current) in EarlierNames)
         {
-            _ = current switch
-            {
-                WorkflowOrchestrator => registry.AddOrchestrator<WorkflowRequest, JsonElement>(name, RunWorkflowAsync),
-                LoopOrchestrator => registry.AddOrchestrator<LoopRequest, JsonElement>(name, RunLoopIterationAsync),
-                StepActivity => registry.AddActivity<StepRequest, JsonElement>(name, (context, request) => steps.RunAsync(request, context.CancellationToken)),
-                _ => registry.AddActivity<StateRequest, JsonElement>(name, readState),
-            };
+            registry.AddAlias(earlier, current);
         }
         return registry;
     }
