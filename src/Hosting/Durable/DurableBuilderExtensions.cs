@@ -31,8 +31,8 @@ public static class DurableBuilderExtensions
         }
 
         var services = builder.Services;
+        builder.AddWorkflowSteps();
         services.TryAddSingleton(sp => LlmSpellServiceCollectionExtensions.Options(sp).Durable.CreateStore());
-        services.TryAddSingleton(sp => LlmSpellServiceCollectionExtensions.Options(sp).Durable.CreateArchive());
         services.TryAddSingleton(sp => new DurableClient(sp.GetRequiredService<IOrchestrationStore>()));
         services.TryAddSingleton(sp => new DurableWorkflowService(sp.GetRequiredService<DurableClient>(), sp.GetRequiredService<ISpellArchive>()));
         services.TryAddSingleton<LlmSpell.Workflows.IWorkflowService>(sp => sp.GetRequiredService<DurableWorkflowService>());
@@ -41,6 +41,20 @@ public static class DurableBuilderExtensions
         services.TryAddSingleton(sp => new DurableWorker(sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<OrchestrationRegistry>(),
             sp.GetRequiredService<IOptions<DurableWorkerOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         services.AddOptions<DurableWorkerOptions>();
+        return builder;
+    }
+
+    /// <summary>
+    /// What runs a workflow's steps when another durable engine drives the workflow (Durable
+    /// Functions): the archive of pinned spells, and the step activity that runs one step of one of
+    /// them in a fresh sandbox.
+    /// </summary>
+    public static LlmSpellBuilder AddWorkflowSteps(this LlmSpellBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(sp => LlmSpellServiceCollectionExtensions.Options(sp).Durable.CreateArchive());
+        services.TryAddSingleton(sp => new SpellStepActivity(sp.GetRequiredService<SpellRunner>(), sp.GetRequiredService<ISpellArchive>(), SandboxLimits.Default));
         return builder;
     }
 

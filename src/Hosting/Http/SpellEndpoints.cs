@@ -27,7 +27,7 @@ public static class SpellEndpoints
         {
             if (await api.StartWorkflowAsync(http, name).ConfigureAwait(false) is { } id)
             {
-                await DurableManagementUrls.WriteAcceptedAsync(http, id).ConfigureAwait(false);
+                await DurableManagementUrls.For(http.Request, id).WriteAcceptedAsync(http.Response).ConfigureAwait(false);
             }
         });
 
