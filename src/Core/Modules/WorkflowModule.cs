@@ -82,7 +82,7 @@ public static class WorkflowModule
         }
         var options = call.GetOptions(optionsIndex);
         options.RejectUnknown("id");
-        var id = await Service(call).StartAsync(call.Context.Script, WorkflowSpec.ToValue(workflow.Root), input, options.GetString("id"), call.CancellationToken).ConfigureAwait(false);
+        var id = await Service(call).StartAsync(call.Context.Script, WorkflowSpec.ToValue(workflow.Root), input, call.Context.Input, options.GetString("id"), call.CancellationToken).ConfigureAwait(false);
         return SpellValue.From(id);
     }
 

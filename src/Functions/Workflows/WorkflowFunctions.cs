@@ -29,16 +29,10 @@ public sealed class WorkflowFunctions(SpellStepActivity steps, IStateStore state
     }
 
     [Function(WorkflowOrchestrations.StepActivity)]
-    public Task<JsonElement> RunStep([ActivityTrigger] StepRequest request, FunctionContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return steps.RunAsync(request, context.CancellationToken);
-    }
+    public Task<JsonElement> RunStep([ActivityTrigger] StepRequest request, CancellationToken cancellationToken)
+        => steps.RunAsync(request, cancellationToken);
 
     [Function(WorkflowOrchestrations.StateActivity)]
-    public Task<JsonElement> ReadState([ActivityTrigger] StateRequest request, FunctionContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return WorkflowOrchestrations.ReadStateAsync(state, request, context.CancellationToken);
-    }
+    public Task<JsonElement> ReadState([ActivityTrigger] StateRequest request, CancellationToken cancellationToken)
+        => WorkflowOrchestrations.ReadStateAsync(state, request, cancellationToken);
 }

@@ -56,7 +56,7 @@ public sealed class SpellRunService(SpellRunner runner, IServiceProvider service
 
         try
         {
-            return new WorkflowStart(await workflows.StartAsync(script, declaration.Get("workflow"), declaration.Get("input"), runId, cancellationToken).ConfigureAwait(false), null);
+            return new WorkflowStart(await workflows.StartAsync(script, declaration.Get("workflow"), declaration.Get("input"), options.Input, runId, cancellationToken).ConfigureAwait(false), null);
         }
         catch (SpellException e)
         {

@@ -23,7 +23,8 @@ public static class DurableTaskInstances
             instance.LastUpdatedAt.UtcDateTime,
             instance.IsCompleted ? instance.LastUpdatedAt.UtcDateTime : null,
             instance.SerializedInput,
-            instance.SerializedOutput,
+            // A failed instance's "output" is its error message, not JSON, on some backends.
+            instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? null : instance.SerializedOutput,
             instance.SerializedCustomStatus,
             instance.FailureDetails is { } failure ? new FailureDetails(failure.ErrorType, failure.ErrorMessage, failure.StackTrace) : null,
             null);

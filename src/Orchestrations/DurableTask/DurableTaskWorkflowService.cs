@@ -17,10 +17,10 @@ public sealed class DurableTaskWorkflowService(DurableTaskClient client, ISpellA
 {
     public DurableTaskClient Client { get; } = client;
 
-    public async Task<string> StartAsync(SpellScript script, SpellValue spec, SpellValue input, string? runId, CancellationToken cancellationToken)
+    public async Task<string> StartAsync(SpellScript script, SpellValue spec, SpellValue input, SpellValue spellInput, string? runId, CancellationToken cancellationToken)
     {
         var reference = await archive.SaveAsync(script, cancellationToken).ConfigureAwait(false);
-        var request = new WorkflowRequest(reference, SpellJson.ToElement(spec), SpellJson.ToElement(input));
+        var request = new WorkflowRequest(reference, SpellJson.ToElement(spec), SpellJson.ToElement(input)) { SpellInput = SpellJson.ToElement(spellInput) };
         if (runId is not null && await Client.GetInstanceAsync(runId, false, cancellationToken).ConfigureAwait(false) is { } existing
             && existing.RuntimeStatus is not (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
         {

@@ -20,11 +20,11 @@ public sealed class DurableWorkflowService(DurableClient client, ISpellArchive a
     /// <summary>Raised after a run is scheduled; a process that has no worker running may start one.</summary>
     public event EventHandler<string>? RunStarted;
 
-    public async Task<string> StartAsync(SpellScript script, SpellValue spec, SpellValue input, string? runId, CancellationToken cancellationToken)
+    public async Task<string> StartAsync(SpellScript script, SpellValue spec, SpellValue input, SpellValue spellInput, string? runId, CancellationToken cancellationToken)
     {
         await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var reference = await archive.SaveAsync(script, cancellationToken).ConfigureAwait(false);
-        var request = new WorkflowRequest(reference, SpellJson.ToElement(spec), SpellJson.ToElement(input));
+        var request = new WorkflowRequest(reference, SpellJson.ToElement(spec), SpellJson.ToElement(input)) { SpellInput = SpellJson.ToElement(spellInput) };
         try
         {
             var id = await Client.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestrations.WorkflowOrchestrator, request,

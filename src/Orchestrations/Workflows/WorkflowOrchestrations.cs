@@ -61,7 +61,7 @@ public static class WorkflowOrchestrations
     public static async Task<JsonElement> RunWorkflowAsync(OrchestrationContext context, WorkflowRequest? request)
     {
         var root = WorkflowSpec.FromValue(SpellValues.FromJson(request!.Workflow));
-        var runtime = new DurableWorkflowRuntime(context, request.Spell, root.Name, request.Input);
+        var runtime = new DurableWorkflowRuntime(context, request.Spell, root.Name, request.StepSpellInput);
         var result = await new WorkflowInterpreter(runtime).RunAsync(root, root.Name, SpellValues.FromJson(request.Input));
         return SpellJson.ToElement(result);
     }
@@ -82,6 +82,7 @@ public static class WorkflowOrchestrations
         }
         // One iteration per generation keeps the history of a long loop as short as one pass.
         context.ContinueAsNew(request with { Input = SpellJson.ToElement(output), Iteration = request.Iteration + 1 });
-        return default;
+        // Engines drop this generation's output, but still serialize it: a default JsonElement would throw.
+        return SpellJson.ToElement(SpellValue.Null);
     }
 }

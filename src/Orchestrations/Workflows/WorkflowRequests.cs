@@ -3,7 +3,14 @@ using System.Text.Json;
 namespace LlmSpell.Orchestrations.Workflows;
 
 /// <summary>The input of a durable workflow run: the pinned spell, its workflow and the input.</summary>
-public sealed record WorkflowRequest(SpellReference Spell, JsonElement Workflow, JsonElement Input);
+public sealed record WorkflowRequest(SpellReference Spell, JsonElement Workflow, JsonElement Input)
+{
+    /// <summary>What the spell ran with when it declared the workflow; its steps run it again on this. Absent in runs started before 0.5.</summary>
+    public JsonElement? SpellInput { get; init; }
+
+    /// <summary>The input each step's sandbox runs the spell on (earlier runs used the workflow's input).</summary>
+    public JsonElement StepSpellInput => SpellInput ?? Input;
+}
 
 /// <summary>One iteration of a loop, as a sub-orchestration that continues as new per iteration.</summary>
 public sealed record LoopRequest(SpellReference Spell, string Workflow, string Path, JsonElement Loop, JsonElement Input, int Iteration, JsonElement RunInput);

@@ -2,14 +2,13 @@ using LlmSpell.Orchestrations;
 using LlmSpell.Orchestrations.Client;
 using LlmSpell.Orchestrations.Storage.Sqlite;
 using LlmSpell.Orchestrations.Workflows;
-using LlmSpell.Testing;
 
-namespace LlmSpell.Conformance;
+namespace LlmSpell.Testing;
 
-/// <summary>A SQLite task hub, a spell archive and a worker in a temp folder, for cases that start durable runs.</summary>
-internal sealed class DurableFixture : IAsyncDisposable
+/// <summary>The embedded durable engine in a temp folder: a SQLite task hub, a spell archive and a worker, for tests that start durable runs.</summary>
+public sealed class DurableFixture : IAsyncDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("llmspell-conformance-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("llmspell-durable-").FullName;
     private readonly SqliteOrchestrationStore _store;
     private readonly SpellArchive _archive;
     private DurableWorker? _worker;

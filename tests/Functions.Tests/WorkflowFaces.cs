@@ -1,0 +1,91 @@
+using System.Text.Json;
+using LlmSpell.Engines.JavaScript;
+using LlmSpell.Engines.Lua;
+using LlmSpell.Engines.Tengo;
+using LlmSpell.Functions.Workflows;
+using LlmSpell.Orchestrations.DurableTask;
+using LlmSpell.Orchestrations.Workflows;
+using LlmSpell.Running;
+using LlmSpell.Testing;
+using LlmSpell.Values;
+using LlmSpell.Workflows;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace LlmSpell.Functions.Tests;
+
+/// <summary>
+/// One workflow spell run three ways: in-process, on the embedded durable engine, and as the
+/// Functions app's orchestrator and activity functions — the very methods, unchanged — on the real
+/// Microsoft.DurableTask worker runtime (its in-process test host). Each face has its own state.
+/// </summary>
+public sealed class WorkflowFaces : IAsyncLifetime
+{
+    private readonly string _archiveFolder = Directory.CreateTempSubdirectory("llmspell-parity-").FullName;
+    private DurableFixture? _embedded;
+    private DurableTaskTestHost? _functions;
+
+    public SpellTestHost InProcess { get; } = NewHost();
+
+    public SpellTestHost EmbeddedHost { get; } = NewHost();
+
+    public SpellTestHost FunctionsHost { get; } = NewHost();
+
+    public IWorkflowService Embedded => _embedded!.Workflows;
+
+    public IWorkflowService Functions { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _embedded = new DurableFixture();
+        await _embedded.StartWorkerAsync(EmbeddedHost);
+        (_functions, Functions) = await StartFunctionsAsync(FunctionsHost, new SpellArchive(_archiveFolder));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_functions is not null)
+        {
+            await _functions.DisposeAsync();
+        }
+        if (_embedded is not null)
+        {
+            await _embedded.DisposeAsync();
+        }
+        Directory.Delete(_archiveFolder, recursive: true);
+    }
+
+    /// <summary>
+    /// The Functions app's four workflow functions on a fresh Microsoft.DurableTask test host, with
+    /// <paramref name="host"/>'s runner and state behind the activities.
+    /// </summary>
+    public static async Task<(DurableTaskTestHost Hub, IWorkflowService Workflows)> StartFunctionsAsync(SpellTestHost host, ISpellArchive archive)
+    {
+        // Typed registrations, as the Functions worker's OrchestrationTrigger binding gives its
+        // context: GetInput<T> then returns the input as the function asks for it.
+        var functions = new WorkflowFunctions(new SpellStepActivity(host.Runner, archive, SandboxLimits.Default), host.State);
+        var hub = await DurableTaskTestHost.StartAsync(registry => registry
+            .AddOrchestratorFunc<WorkflowRequest, JsonElement>(WorkflowOrchestrations.WorkflowOrchestrator, (context, _) => WorkflowFunctions.RunWorkflow(context))
+            .AddOrchestratorFunc<LoopRequest, JsonElement>(WorkflowOrchestrations.LoopOrchestrator, (context, _) => WorkflowFunctions.RunLoopIteration(context))
+            .AddActivityFunc<StepRequest, JsonElement>(WorkflowOrchestrations.StepActivity, (context, request) => functions.RunStep(request, CancellationToken.None))
+            .AddActivityFunc<StateRequest, JsonElement>(WorkflowOrchestrations.StateActivity, (context, request) => functions.ReadState(request, CancellationToken.None)),
+            new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
+        return (hub, new DurableTaskWorkflowService(hub.Client, archive));
+    }
+
+    /// <summary>Declares the spell's workflow as a server would (run until its run call), starts it durably and waits for it.</summary>
+    public static async Task<SpellMap> RunDurablyAsync(SpellTestHost host, IWorkflowService workflows, SpellScript script, SpellMap input, CancellationToken cancellationToken)
+    {
+        var declared = await host.Runner.RunAsync(script, new SpellRunOptions { Input = input, Workflow = new WorkflowInvocation.Capture() }, cancellationToken);
+        Assert.True(declared.Error is null && declared.FinishedByHost, $"{script.Name} did not declare a workflow: {declared.Error}");
+        var declaration = (SpellMap)declared.Value;
+        var id = await workflows.StartAsync(script, declaration.Get("workflow"), declaration.Get("input"), input, null, cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        return (SpellMap)await workflows.WaitAsync(id, timeout.Token);
+    }
+
+    private static SpellTestHost NewHost() => new([new LuaEngine(), new JavaScriptEngine(), new TengoEngine()]);
+}

@@ -1,0 +1,88 @@
+using LlmSpell.Running;
+using LlmSpell.Values;
+using Xunit;
+
+namespace LlmSpell.Functions.Tests;
+
+/// <summary>
+/// The workflow semantics are one: every parity spell gives the same result in-process, on the
+/// embedded durable engine and on Durable Functions' worker runtime (the same output, or the same
+/// failure with the same message).
+/// </summary>
+public sealed class WorkflowParityTests(WorkflowFaces faces) : IClassFixture<WorkflowFaces>
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "parity");
+
+    public static TheoryData<string> Spells() => new(Directory.GetFiles(Folder).Where(f => !f.EndsWith(".json", StringComparison.Ordinal)).Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(Spells))]
+    public async Task A_workflow_means_the_same_on_every_face(string file)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var name = Path.GetFileNameWithoutExtension(file);
+        var script = new SpellScript(file, await File.ReadAllTextAsync(Path.Combine(Folder, file), ct), Path.Combine(Folder, file), id: name);
+        var inputs = (SpellMap)SpellJson.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "inputs.json"), ct));
+        var input = (SpellMap)inputs[name];
+
+        var local = await faces.InProcess.Runner.RunAsync(script, new SpellRunOptions { Input = input }, ct);
+        var embedded = await WorkflowFaces.RunDurablyAsync(faces.EmbeddedHost, faces.Embedded, script, input, ct);
+        var functions = await WorkflowFaces.RunDurablyAsync(faces.FunctionsHost, faces.Functions, script, input, ct);
+
+        // Both durable engines report the same run.
+        // (Not which step finished last: parallel branches may finish in any order.)
+        foreach (var field in new[] { "name", "spell", "status", "output", "error" })
+        {
+            Assert.True(Equals(embedded.Get(field), functions.Get(field)), $"{field}: embedded {embedded}, Durable Functions {functions}");
+        }
+        Assert.Equal(Completed(embedded), Completed(functions));
+        // And it is the in-process run's outcome.
+        if (local.Error is { } error)
+        {
+            Assert.Equal("failed", ((SpellString)embedded["status"]).Value);
+            Assert.Contains(error.Message, ((SpellString)embedded["error"]).Value, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.True(((SpellString)embedded["status"]).Value == "completed", $"in-process {local.Value}, durable {embedded}");
+            Assert.Equal(SpellJson.Parse(SpellJson.Serialize(local.Value)), embedded["output"]);
+        }
+    }
+
+    [Theory]
+    [InlineData("grace", "decided by grace")]
+    [InlineData(null, "did not arrive within 1500 ms")]
+    public async Task An_event_step_gets_its_event_or_times_out_alike_on_both_durable_engines(string? by, string expected)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string Source = """
+            local approval = workflow.sequential({ name = "approval", steps = {
+              function(x) return "asked " .. x end,
+              { name = "wait", event = "approve", timeout_ms = 1500 },
+              function(decision) return "decided by " .. decision.by end } })
+            return approval.run(input.who)
+            """;
+        var outcomes = new List<SpellMap>();
+        foreach (var (host, workflows) in new[] { (faces.EmbeddedHost, faces.Embedded), (faces.FunctionsHost, faces.Functions) })
+        {
+            var script = new SpellScript("approval.lua", Source, id: "approval");
+            var input = SpellValue.Map([new("who", SpellValue.From("ada"))]);
+            var declared = (SpellMap)(await host.Runner.RunAsync(script, new SpellRunOptions { Input = input, Workflow = new LlmSpell.Workflows.WorkflowInvocation.Capture() }, ct)).Value;
+            var id = await workflows.StartAsync(script, declared.Get("workflow"), declared.Get("input"), input, null, ct);
+            if (by is not null)
+            {
+                await workflows.RaiseAsync(id, "approve", SpellValue.Map([new("by", SpellValue.From(by))]), ct);
+            }
+            outcomes.Add((SpellMap)await workflows.WaitAsync(id, ct));
+        }
+        foreach (var outcome in outcomes)
+        {
+            var said = outcome.Get("output") is SpellString output ? output.Value : ((SpellString)outcome["error"]).Value;
+            Assert.Contains(expected, said, StringComparison.Ordinal);
+        }
+        Assert.Equal(outcomes[0].Get("error"), outcomes[1].Get("error"));
+        Assert.Equal(outcomes[0].Get("output"), outcomes[1].Get("output"));
+    }
+
+    private static SpellValue? Completed(SpellMap status) => (status.Get("progress") as SpellMap)?.Get("completed");
+}
