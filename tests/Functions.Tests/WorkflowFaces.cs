@@ -6,6 +6,7 @@ using LlmSpell.Functions.Workflows;
 using LlmSpell.Orchestrations.DurableTask;
 using LlmSpell.Orchestrations.Workflows;
 using LlmSpell.Running;
+using LlmSpell.State;
 using LlmSpell.Testing;
 using LlmSpell.Values;
 using LlmSpell.Workflows;
@@ -61,11 +62,15 @@ public sealed class WorkflowFaces : IAsyncLifetime
     /// The Functions app's four workflow functions on a fresh Microsoft.DurableTask test host, with
     /// <paramref name="host"/>'s runner and state behind the activities.
     /// </summary>
-    public static async Task<(DurableTaskTestHost Hub, IWorkflowService Workflows)> StartFunctionsAsync(SpellTestHost host, ISpellArchive archive)
+    public static Task<(DurableTaskTestHost Hub, IWorkflowService Workflows)> StartFunctionsAsync(SpellTestHost host, ISpellArchive archive) =>
+        StartFunctionsAsync(new SpellStepActivity(host.Runner, archive, SandboxLimits.Default), host.State, archive);
+
+    /// <summary>As above, with the step activity and state of an app's own services.</summary>
+    public static async Task<(DurableTaskTestHost Hub, IWorkflowService Workflows)> StartFunctionsAsync(SpellStepActivity steps, IStateStore state, ISpellArchive archive)
     {
         // Typed registrations, as the Functions worker's OrchestrationTrigger binding gives its
         // context: GetInput<T> then returns the input as the function asks for it.
-        var functions = new WorkflowFunctions(new SpellStepActivity(host.Runner, archive, SandboxLimits.Default), host.State);
+        var functions = new WorkflowFunctions(steps, state);
         var hub = await DurableTaskTestHost.StartAsync(registry => registry
             .AddOrchestratorFunc<WorkflowRequest, JsonElement>(WorkflowOrchestrations.WorkflowOrchestrator, (context, _) => WorkflowFunctions.RunWorkflow(context))
             .AddOrchestratorFunc<LoopRequest, JsonElement>(WorkflowOrchestrations.LoopOrchestrator, (context, _) => WorkflowFunctions.RunLoopIteration(context))

@@ -127,13 +127,28 @@ if env.json then
   end
 end
 
+-- A table raised as { code, message } carries no position (Lua adds one only to strings), so the
+-- handler, which runs where the error was raised, notes the innermost line of the spell itself.
+local chunk_source
 local function on_error(e)
+  if type(e) == "table" and rawget(e, "file") == nil then
+    for level = 2, 64 do
+      local info = debug_getinfo(level, "Sl")
+      if info == nil then break end
+      if info.source == chunk_source and info.currentline > 0 then
+        rawset(e, "file", chunk_source:sub(2))
+        rawset(e, "line", info.currentline)
+        break
+      end
+    end
+  end
   return { value = e, trace = debug_traceback(nil, 2) }
 end
 
 -- Runs the spell. Returns true, result | false, "syntax", message | false, "runtime", value, trace.
 local function run(source, chunkname, input)
   env.input = input
+  chunk_source = chunkname
   local chunk, syntax_error = real_load(source, chunkname, "t", env)
   if not chunk then return false, "syntax", syntax_error end
   local results = table_pack(xpcall(chunk, on_error))

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.Json;
+using Xunit;
+
+namespace LlmSpell.Functions.Tests.HttpContract;
+
+public sealed class ServeFixture : IAsyncLifetime
+{
+    public ServeServer Server { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Server = await ServeServer.StartAsync();
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}
+
+public sealed class FunctionsFixture : IAsyncLifetime
+{
+    public FunctionsServer Server { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Server = await FunctionsServer.StartAsync();
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}
+
+/// <summary>The contract on the Functions app's HTTP functions.</summary>
+public sealed class FunctionsHttpContractTests(FunctionsFixture fixture) : SpellHttpContract, IClassFixture<FunctionsFixture>
+{
+    protected override ISpellServer Server => fixture.Server;
+}
+
+/// <summary>The contract on <c>llmspell serve</c>, and what only serve does itself: durable runs' management routes.</summary>
+public sealed class ServeHttpContractTests(ServeFixture fixture) : SpellHttpContract, IClassFixture<ServeFixture>
+{
+    protected override ISpellServer Server => fixture.Server;
+
+    [Fact]
+    public async Task A_workflow_starts_with_202_and_its_status_URL_reaches_completed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var started = await PostAsync("/api/workflows/digest", """{ "topic": "tides" }""");
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        using var urls = JsonDocument.Parse(await started.Content.ReadAsStringAsync(ct));
+        var status = urls.RootElement.GetProperty("statusQueryGetUri").GetString()!;
+        Assert.Equal(status, started.Headers.Location?.ToString());
+        foreach (var url in new[] { "sendEventPostUri", "terminatePostUri", "purgeHistoryDeleteUri", "suspendPostUri", "resumePostUri" })
+        {
+            Assert.StartsWith(status, urls.RootElement.GetProperty(url).GetString(), StringComparison.Ordinal);
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            using var poll = await fixture.Server.Client.GetAsync(status, ct);
+            using var body = JsonDocument.Parse(await poll.Content.ReadAsStringAsync(ct));
+            if (poll.StatusCode == HttpStatusCode.OK)
+            {
+                Assert.Equal("Completed", body.RootElement.GetProperty("runtimeStatus").GetString());
+                Assert.Equal("tides", body.RootElement.GetProperty("output").GetProperty("topic").GetString());
+                break;
+            }
+            Assert.Equal(HttpStatusCode.Accepted, poll.StatusCode);
+            Assert.True(DateTime.UtcNow < deadline, $"still {body.RootElement.GetProperty("runtimeStatus")} after 60 s");
+            await Task.Delay(100, ct);
+        }
+
+        // The run's id cannot be taken again while it is in use, and an unknown run is a 404.
+        using var unknown = await fixture.Server.Client.GetAsync("/runtime/webhooks/durabletask/instances/no-such-run", ct);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_served_key_is_required_on_every_route_but_healthz()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var keyed = await ServeServer.StartAsync("--api-key", "s3cret");
+        using var health = await keyed.Client.GetAsync("/healthz", ct);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        using var without = await keyed.Client.GetAsync("/api/spells", ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
+        using var wrong = await keyed.Client.GetAsync("/api/spells?code=nope", ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/spells");
+        request.Headers.Add("x-functions-key", "s3cret");
+        using var with = await keyed.Client.SendAsync(request, ct);
+        Assert.Equal(HttpStatusCode.OK, with.StatusCode);
+        using var byCode = await keyed.Client.GetAsync("/api/spells?code=s3cret", ct);
+        Assert.Equal(HttpStatusCode.OK, byCode.StatusCode);
+    }
+}
