@@ -70,6 +70,8 @@ public static class LlmSpellServiceCollectionExtensions
         services.TryAddSingleton<SpellRunService>();
         services.TryAddSingleton(sp => new SpellCatalog(Options(sp).Spells, sp.GetRequiredService<SpellRunner>(), SpellSources(sp), sp.GetRequiredService<ILogger<SpellCatalog>>()));
         services.TryAddSingleton<SpellHttpApi>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<LlmSpell.Hosting.Schedules.SpellScheduler>();
         configure(builder);
         return builder;
     }
