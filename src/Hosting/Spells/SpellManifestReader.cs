@@ -19,6 +19,11 @@ public static class SpellManifestReader
     public static bool IsValidName(string name) =>
         name.Length is > 0 and <= 63 && char.IsAsciiLetterOrDigit(name[0]) && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_');
 
+    /// <summary>Azure's rule for queue names: 3-63 lower-case letters, digits and single dashes, not at either end.</summary>
+    public static bool IsQueueName(string name) =>
+        name.Length is >= 3 and <= 63 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+        && !name.StartsWith('-') && !name.EndsWith('-') && !name.Contains("--", StringComparison.Ordinal);
+
     /// <param name="path">The manifest's path or blob name, for messages.</param>
     /// <param name="siblings">The names of the files beside the manifest; its script is one of them.</param>
     /// <param name="scriptExtensions">The extensions the engines run (".lua", ".js", ...).</param>
@@ -190,9 +195,7 @@ public static class SpellManifestReader
                 default:
                     throw Bad("triggers.queue", "triggers.queue is true, a queue name, or { name, max_dequeue_count }");
             }
-            // Azure's rule for queue names: 3-63 of lower-case letters, digits and single dashes.
-            if (queueName is null || queueName.Length is < 3 or > 63 || !queueName.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
-                || queueName.StartsWith('-') || queueName.EndsWith('-') || queueName.Contains("--", StringComparison.Ordinal))
+            if (queueName is null || !IsQueueName(queueName))
             {
                 throw Bad("triggers.queue", $"queue name '{queueName}' is not a storage queue name (3-63 lower-case letters, digits and single dashes, not at either end)");
             }
