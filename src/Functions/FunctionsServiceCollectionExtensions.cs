@@ -21,6 +21,7 @@ public static class FunctionsServiceCollectionExtensions
             settings = new ConfigurationBuilder().AddConfiguration(settings)
                 .AddInMemoryCollection([new(LlmSpellServiceCollectionExtensions.ContentRootKey, AppContext.BaseDirectory)]).Build();
         }
-        return services.AddLlmSpell(settings, spell => spell.AddLua().AddJavaScript().AddTengo().AddLlmProviders().AddMcp().AddWorkflowSteps());
+        services.AddSingleton<Microsoft.Azure.Functions.Worker.Core.FunctionMetadata.IFunctionMetadataTransformer, LlmSpell.Functions.Queues.SpellQueueFunctionMetadata>();
+        return services.AddLlmSpell(settings, spell => spell.AddLua().AddJavaScript().AddTengo().AddLlmProviders().AddMcp().AddWorkflowSteps().AddQueueAgents());
     }
 }

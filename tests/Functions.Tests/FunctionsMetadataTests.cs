@@ -24,7 +24,7 @@ public sealed class FunctionsMetadataTests
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
         var functions = metadata.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
         Assert.Equal(
-            ["ListSpells", "LlmSpellReadState", "LlmSpellRunStep", "LlmSpellWorkflow", "LlmSpellWorkflowLoop", "RunSpell", "SpellSchedules", "StartWorkflow"],
+            ["ListSpells", "LlmSpellReadState", "LlmSpellRunStep", "LlmSpellWorkflow", "LlmSpellWorkflowLoop", "RunSpell", "SpellQueue", "SpellSchedules", "StartWorkflow"],
             functions.Keys.Order(StringComparer.Ordinal));
         foreach (var function in functions.Values)
         {
@@ -39,6 +39,9 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(["orchestrationTrigger"], Types(functions["LlmSpellWorkflowLoop"]));
         Assert.Equal(["activityTrigger"], Types(functions["LlmSpellRunStep"]));
         Assert.Equal(["activityTrigger"], Types(functions["LlmSpellReadState"]));
+
+        // The queue template, replaced at start-up by one trigger per queue-triggered spell (QueueFunctionMetadataTests).
+        Assert.Equal(["queueTrigger", "durableClient"], Types(functions["SpellQueue"]));
 
         // One timer for every scheduled spell, each minute, with the task hub to start runs on.
         Assert.Equal(["timerTrigger", "durableClient"], Types(functions["SpellSchedules"]));

@@ -1,0 +1,1 @@
+return agent.create({ name = "scribe" }).run(input.text, { thread = input.thread })
