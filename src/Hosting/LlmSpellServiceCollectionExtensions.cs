@@ -59,11 +59,13 @@ public static class LlmSpellServiceCollectionExtensions
         services.AddSingleton<IOptions<LlmSpellOptions>>(sp => Microsoft.Extensions.Options.Options.Create(sp.GetRequiredService<IOptionsMonitor<LlmSpellOptions>>().CurrentValue));
         services.TryAddSingleton(SpellApi.Standard);
         services.TryAddSingleton<IStateStore>(sp => Options(sp).Durable.CreateStateStore());
+        services.TryAddSingleton(sp => Options(sp).Durable.CreateArtifactStore());
         services.TryAddSingleton(sp => new LlmService(LlmProviderRegistrations.All(sp), new LlmOptions { DefaultModel = Options(sp).Llm.DefaultModel }, sp.GetRequiredService<ILoggerFactory>().CreateLogger("llmspell")));
         services.TryAddSingleton(sp => new SpellHost(sp.GetRequiredService<SpellApi>(), sp.GetRequiredService<LlmService>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<ILoggerFactory>(),
             tools: HostTools(sp))
         {
             Workflows = sp.GetService<LlmSpell.Workflows.IWorkflowService>(),
+            Artifacts = sp.GetService<LlmSpell.Artifacts.IArtifactStore>(),
             ToolServer = sp.GetService<IToolServer>(),
         });
         services.TryAddSingleton(sp => new SpellRunner(Engines(sp), sp.GetRequiredService<SpellHost>()));

@@ -10,6 +10,7 @@ public static class StandardApi
         JsonModule.Definition,
         LogModule.Definition,
         StateModule.Definition,
+        ArtifactsModule.Definition,
         TimeModule.Definition,
         LlmModule.Definition,
         ToolsModule.Definition,

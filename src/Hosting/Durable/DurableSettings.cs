@@ -50,6 +50,11 @@ public sealed record DurableSettings
         ? new BlobStateStore(Account!.Blobs().GetBlobContainerClient(TaskHub.ToLowerInvariant() + "-state"))
         : new State.FileStateStore(Path.Combine(DataFolder, "state"));
 
+    /// <summary>Artifacts: shared blobs when workers may run anywhere, files under the data folder otherwise.</summary>
+    public Artifacts.IArtifactStore CreateArtifactStore() => Provider == AzureStorage
+        ? new BlobArtifactStore(Account!.Blobs().GetBlobContainerClient(TaskHub.ToLowerInvariant() + "-artifacts"))
+        : new Artifacts.FileArtifactStore(Path.Combine(DataFolder, "artifacts"));
+
     /// <summary>For messages: where the runs are.</summary>
     public string Describe(string contentRoot) => Provider == AzureStorage ? $"Azure Storage task hub '{TaskHub}'" : Path.GetRelativePath(contentRoot, DatabasePath);
 
