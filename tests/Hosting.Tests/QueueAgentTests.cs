@@ -21,7 +21,7 @@ public sealed class QueueAgentTests(AzuriteFixture azurite) : IClassFixture<Azur
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private ServiceProvider Instance()
+    private ServiceProvider Instance(string? spellsFolder = null)
     {
         Spell("echo", """{ "triggers": { "queue": "echo-in" } }""", "echo.lua", """
             local runs = state.update("runs", function(n) return (n or 0) + 1 end)
@@ -43,6 +43,7 @@ public sealed class QueueAgentTests(AzuriteFixture azurite) : IClassFixture<Azur
         services.AddLlmSpell(new ConfigurationBuilder().AddInMemoryCollection(
         [
             new(LlmSpellServiceCollectionExtensions.ContentRootKey, _root),
+            new("spells:folder", spellsFolder ?? _root),
             new("durable:provider", "azure-storage"),
             new("durable:connectionString", azurite.ConnectionString),
             new("durable:taskHub", _hub),
@@ -165,6 +166,26 @@ public sealed class QueueAgentTests(AzuriteFixture azurite) : IClassFixture<Azur
                 await hosted.StopAsync(Token);
             }
         }
+    }
+
+    [Fact]
+    public async Task The_helpdesk_example_answers_in_its_thread_and_keeps_the_conversation()
+    {
+        await using var instance = Instance(Path.Combine(LlmSpellProcess.Examples, "serverless"));
+        var turns = new List<int>();
+        foreach (var (id, question) in new[] { ("h1", "my order is 42"), ("h2", "where is my order?") })
+        {
+            var outcome = await ProcessAsync(instance, "helpdesk", $$"""{ "id": "{{id}}", "thread": "customer-42", "input": { "question": "{{question}}" } }""");
+            Assert.True(outcome == QueueOutcome.Completed, $"{outcome.Status}: {outcome.Error}");
+            using var record = JsonDocument.Parse((await instance.GetRequiredService<QueueRunRecords>().ReadResultAsync("helpdesk", id, Token))!);
+            var result = record.RootElement.GetProperty("report").GetProperty("result");
+            Assert.Equal("customer-42", result.GetProperty("thread").GetString());
+            Assert.Contains(question, result.GetProperty("answer").GetString(), StringComparison.Ordinal);
+            turns.Add(result.GetProperty("turns").GetInt32());
+        }
+        Assert.Equal([2, 4], turns);
+        // Its manifest asks for a question: a message without one never runs.
+        Assert.Equal("poisoned", (await ProcessAsync(instance, "helpdesk", """{ "id": "h3", "input": { } }""")).Status);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -13,10 +13,23 @@ namespace LlmSpell.Hosting.Tests;
 public sealed class SpellSchedulerTests : IAsyncDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("llmspell-schedules-").FullName;
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 3, 7, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 3, 5, 0, 0, TimeSpan.Zero));
     private readonly DurableFixture _durable = new();
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private SpellScheduler Scheduler(string spellsFolder)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddLlmSpell(new ConfigurationBuilder().AddInMemoryCollection(
+        [
+            new(LlmSpellServiceCollectionExtensions.ContentRootKey, _root),
+            new("spells:folder", spellsFolder),
+        ]).Build(), _ => { });
+        return services.BuildServiceProvider().GetRequiredService<SpellScheduler>();
+    }
 
     private async Task<SpellScheduler> SchedulerAsync(string schedule)
     {
@@ -25,11 +38,7 @@ public sealed class SpellSchedulerTests : IAsyncDisposable
             return workflow.sequential({ name = "digest", steps = { function(x) return "digest for " .. x.scheduled_for end } }).run(input)
             """, Token);
         // A new service provider each time: a scheduler that restarts knows nothing of the one before.
-        var services = new ServiceCollection();
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddLlmSpell(new ConfigurationBuilder().AddInMemoryCollection([new(LlmSpellServiceCollectionExtensions.ContentRootKey, _root)]).Build(), _ => { });
-        return services.BuildServiceProvider().GetRequiredService<SpellScheduler>();
+        return Scheduler(_root);
     }
 
     [Fact]
@@ -77,6 +86,24 @@ public sealed class SpellSchedulerTests : IAsyncDisposable
     {
         var yearly = new Spells.ScheduleTrigger("0 0 0 1 1 *", TimeZoneInfo.Utc);
         Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), SpellScheduler.Due(yearly, _time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task The_digest_example_runs_at_seven_in_Paris_and_keeps_that_day_as_an_artifact()
+    {
+        var worker = new SpellTestHost([new Engines.Lua.LuaEngine(), new Engines.JavaScript.JavaScriptEngine(), new Engines.Tengo.TengoEngine()]);
+        await _durable.StartWorkerAsync(worker);
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 3, 6, 0, 30, TimeSpan.Zero));
+        var id = Assert.Single(await Scheduler(Path.Combine(LlmSpellProcess.Examples, "serverless")).TickAsync(_durable.Workflows, Token));
+        Assert.Equal("digest-schedule-20261203T060000Z", id);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var done = (SpellMap)await _durable.Workflows.WaitAsync(id, timeout.Token);
+        Assert.True(((SpellString)done["status"]).Value == "completed", done.ToString());
+        Assert.Equal("digests/2026-12-03.md", ((SpellString)((SpellMap)done["output"])["artifact"]).Value);
+        var kept = (await worker.Host.Artifacts!.GetAsync("digest", "digests/2026-12-03.md", Token))!.Value;
+        Assert.Equal("text/markdown", kept.Info.ContentType);
+        Assert.StartsWith("# tides", System.Text.Encoding.UTF8.GetString(kept.Data.Span), StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync()

@@ -55,7 +55,12 @@ public sealed class ServeHttpContractTests(ServeFixture fixture) : SpellHttpCont
             if (poll.StatusCode == HttpStatusCode.OK)
             {
                 Assert.Equal("Completed", body.RootElement.GetProperty("runtimeStatus").GetString());
-                Assert.Equal("tides", body.RootElement.GetProperty("output").GetProperty("topic").GetString());
+                var output = body.RootElement.GetProperty("output");
+                Assert.Equal("tides", output.GetProperty("topic").GetString());
+                // Its last step kept the digest as an artifact, in serve's embedded store.
+                Assert.Equal("digests/tides.md", output.GetProperty("artifact").GetString());
+                var kept = Path.Combine(fixture.Server.WorkingDirectory, ".llmspell", "artifacts", "digest", "data", "digests", "tides.md");
+                Assert.StartsWith("# tides", await File.ReadAllTextAsync(kept, ct), StringComparison.Ordinal);
                 break;
             }
             Assert.Equal(HttpStatusCode.Accepted, poll.StatusCode);

@@ -11,6 +11,9 @@ public sealed partial class ServeServer : ISpellServer
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The process's folder: its content root, with the embedded stores under <c>.llmspell</c>.</summary>
+    public string WorkingDirectory => _cli.WorkingDirectory;
+
     public static async Task<ServeServer> StartAsync(params string[] extraArguments)
     {
         var server = new ServeServer();
