@@ -6,6 +6,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>The Functions app's composition: <c>AddLlmSpell</c>, with Durable Functions as the durable engine.</summary>
 public static class FunctionsServiceCollectionExtensions
 {
+    /// <summary>Where the published app keeps its spells, beside its assemblies.</summary>
+    public const string PublishedSpellsFolder = "spells";
+
     /// <summary>
     /// All three engines, the LLM vendors and MCP servers, and the workflow steps. No embedded durable
     /// engine and no worker of ours: Durable Functions runs the workflow orchestrations
@@ -15,11 +18,20 @@ public static class FunctionsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var settings = LlmSpell.Functions.FunctionsStorageSettings.Apply(configuration);
+        // The published app's folder holds its settings and, under spells/, the spells published
+        // with it (the project's LlmSpellSpells), whatever the host's working folder.
+        var defaults = new Dictionary<string, string?>();
         if (settings[LlmSpellServiceCollectionExtensions.ContentRootKey] is null)
         {
-            // The published app's folder holds its spells and settings, whatever the host's working folder.
-            settings = new ConfigurationBuilder().AddConfiguration(settings)
-                .AddInMemoryCollection([new(LlmSpellServiceCollectionExtensions.ContentRootKey, AppContext.BaseDirectory)]).Build();
+            defaults[LlmSpellServiceCollectionExtensions.ContentRootKey] = AppContext.BaseDirectory;
+        }
+        if (settings["spells:folder"] is null)
+        {
+            defaults["spells:folder"] = Path.Combine(AppContext.BaseDirectory, PublishedSpellsFolder);
+        }
+        if (defaults.Count > 0)
+        {
+            settings = new ConfigurationBuilder().AddInMemoryCollection(defaults).AddConfiguration(settings).Build();
         }
         services.AddSingleton<Microsoft.Azure.Functions.Worker.Core.FunctionMetadata.IFunctionMetadataTransformer, LlmSpell.Functions.Queues.SpellQueueFunctionMetadata>();
         return services.AddLlmSpell(settings, spell => spell.AddLua().AddJavaScript().AddTengo().AddLlmProviders().AddMcp().AddWorkflowSteps().AddQueueAgents());

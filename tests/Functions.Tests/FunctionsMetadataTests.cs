@@ -61,6 +61,8 @@ public sealed class FunctionsMetadataTests
         using var bundle = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "extensions.json")));
         Assert.Contains(bundle.RootElement.GetProperty("extensions").EnumerateArray(), e => e.GetProperty("name").GetString() == "DurableTask");
         Assert.True(File.Exists(Path.Combine(Output, ".azurefunctions", "DurableTask.Core.dll")), "the host's extension assemblies are missing from .azurefunctions");
+        // The spells published with the app (LlmSpellSpells, the serverless examples by default).
+        Assert.True(File.Exists(Path.Combine(Output, "spells", "greet.spell.json")), "the published spells are missing from spells/");
         using var worker = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "worker.config.json")));
         Assert.Equal("LlmSpell.Functions.dll", worker.RootElement.GetProperty("description").GetProperty("defaultWorkerPath").GetString());
     }
