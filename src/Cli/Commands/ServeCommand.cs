@@ -97,7 +97,7 @@ public static class ServeCommand
             .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
             .AddFilter("Microsoft.AspNetCore", verbose ? LogLevel.Information : LogLevel.Warning)
             .AddSimpleConsole(console => console.SingleLine = true);
-        builder.Services.AddLlmSpell(builder.Configuration, spell => spell.AddLua().AddJavaScript().AddTengo().AddLlmProviders().AddMcp().AddDurableWorker().AddScheduleClock().AddQueueListener());
+        builder.Services.AddLlmSpell(builder.Configuration, spell => spell.AddLua().AddJavaScript().AddTengo().AddLlmProviders().AddMcp().AddDurableWorker().AddScheduleClock().AddQueueListener().AddServedArtifacts());
         var app = builder.Build();
         if (ApiKeyGate.For(key) is { } gate)
         {

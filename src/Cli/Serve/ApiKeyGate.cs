@@ -17,7 +17,8 @@ internal sealed class ApiKeyGate(byte[] key)
 
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
-        if (http.Request.Path == "/healthz" || Matches(Presented(http.Request)))
+        // Artifact links carry their own signature instead (ServedArtifactStore).
+        if (http.Request.Path == "/healthz" || http.Request.Path.StartsWithSegments(ServedArtifactStore.RoutePrefix.TrimEnd('/'), StringComparison.Ordinal) || Matches(Presented(http.Request)))
         {
             await next(http).ConfigureAwait(false);
             return;

@@ -31,6 +31,8 @@ public static class SpellEndpoints
             }
         });
 
+        endpoints.MapGet(ServedArtifactStore.RoutePrefix + "{spell}/{**name}", ArtifactAsync);
+
         var instances = endpoints.MapGroup(DurableManagementUrls.BasePath);
         instances.MapGet("/{id}", StatusAsync);
         instances.MapPost("/{id}/raiseEvent/{eventName}", RaiseAsync);
@@ -45,6 +47,27 @@ public static class SpellEndpoints
                 ? Results.Ok(new { instancesDeleted = 1 })
                 : Results.NotFound());
         return endpoints;
+    }
+
+    // The link's signature is its credential (see ServedArtifactStore); no API key is asked for.
+    private static async Task ArtifactAsync(HttpContext http, string spell, string name, IServiceProvider services)
+    {
+        if (services.GetService<LlmSpell.Artifacts.IArtifactStore>() is not ServedArtifactStore served
+            || !served.Verify(spell, name, http.Request.Query["expires"].FirstOrDefault(), http.Request.Query["sig"].FirstOrDefault()))
+        {
+            await SpellProblem.WriteAsync(http.Response, new SpellError(SpellErrorCode.BadArgument,
+                "this artifact link is not valid here or has expired; artifacts.url makes a new one"), StatusCodes.Status403Forbidden).ConfigureAwait(false);
+            return;
+        }
+        if (await served.GetAsync(spell, name, http.RequestAborted).ConfigureAwait(false) is not { } found)
+        {
+            await SpellProblem.WriteAsync(http.Response, new SpellError(SpellErrorCode.NotFound, $"spell '{spell}' has no artifact '{name}'"), StatusCodes.Status404NotFound).ConfigureAwait(false);
+            return;
+        }
+        http.Response.ContentType = found.Info.ContentType;
+        http.Response.ContentLength = found.Data.Length;
+        http.Response.Headers.CacheControl = "private, no-store";
+        await http.Response.Body.WriteAsync(found.Data, http.RequestAborted).ConfigureAwait(false);
     }
 
     private static async Task StatusAsync(HttpContext http, string id, DurableClient client)

@@ -74,6 +74,33 @@ public sealed class ServeHttpContractTests(ServeFixture fixture) : SpellHttpCont
     }
 
     [Fact]
+    public async Task An_artifact_link_serves_that_artifact_without_the_key_until_it_expires()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var keyed = await ServeServer.StartAsync("--api-key", "s3cret");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/spells/keep") { Content = new StringContent("""{ "text": "# kept" }""") };
+        request.Headers.Add("x-functions-key", "s3cret");
+        using var ran = await keyed.Client.SendAsync(request, ct);
+        using var report = JsonDocument.Parse(await ran.Content.ReadAsStringAsync(ct));
+        var url = new Uri(report.RootElement.GetProperty("result").GetProperty("url").GetString()!);
+        Assert.Equal(keyed.Client.BaseAddress!.Authority, url.Authority);
+
+        using var anonymous = new HttpClient();
+        using var fetched = await anonymous.GetAsync(url, ct);
+        Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
+        Assert.Equal("text/markdown", fetched.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("# kept", await fetched.Content.ReadAsStringAsync(ct));
+
+        // A link is good for its own artifact only, and not once tampered with or expired.
+        foreach (var forged in new[] { url.AbsoluteUri.Replace("today.md", "other.md", StringComparison.Ordinal), url.AbsoluteUri.Replace("sig=", "sig=x", StringComparison.Ordinal),
+                     System.Text.RegularExpressions.Regex.Replace(url.AbsoluteUri, "expires=\\d+", "expires=1") })
+        {
+            using var refused = await anonymous.GetAsync(forged, ct);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_served_key_is_required_on_every_route_but_healthz()
     {
         var ct = TestContext.Current.CancellationToken;
