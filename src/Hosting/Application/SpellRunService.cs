@@ -60,10 +60,14 @@ public sealed class SpellRunService(SpellRunner runner, IServiceProvider service
         }
         catch (SpellException e)
         {
-            return new WorkflowStart(null, e.Error);
+            return new WorkflowStart(null, e.Error) { RunIdInUse = e.InnerException is Orchestrations.OrchestrationInstanceExistsException };
         }
     }
 }
 
 /// <summary>The outcome of <see cref="SpellRunService.StartWorkflowAsync"/>: a run id or an error.</summary>
-public sealed record WorkflowStart(string? RunId, SpellError? Error);
+public sealed record WorkflowStart(string? RunId, SpellError? Error)
+{
+    /// <summary>The run id asked for belongs to a run that has not ended.</summary>
+    public bool RunIdInUse { get; init; }
+}

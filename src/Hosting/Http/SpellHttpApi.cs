@@ -81,7 +81,7 @@ public sealed class SpellHttpApi(SpellCatalog catalog, SpellRunService runs)
             new SpellRunOptions { Input = input, Limits = spell.Manifest.Limits, StateScope = spell.Name, Workflows = workflows }, runId, http.RequestAborted).ConfigureAwait(false);
         if (started.Error is { } error)
         {
-            await SpellProblem.WriteAsync(http.Response, error, error.Code == SpellErrorCode.WorkflowError && runId is not null && error.Message.Contains("already exists", StringComparison.Ordinal) ? StatusCodes.Status409Conflict : null).ConfigureAwait(false);
+            await SpellProblem.WriteAsync(http.Response, error, started.RunIdInUse ? StatusCodes.Status409Conflict : null).ConfigureAwait(false);
             return null;
         }
         return started.RunId;

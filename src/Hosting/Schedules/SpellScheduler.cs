@@ -57,7 +57,7 @@ public sealed class SpellScheduler(SpellCatalog catalog, SpellRunService runs, T
             if (start.Error is { } error)
             {
                 // Another instance may have started it between our look and our start: that is the once we want.
-                if (error.Code != SpellErrorCode.WorkflowError || await workflows.StatusAsync(id, cancellationToken).ConfigureAwait(false) is SpellNull)
+                if (!start.RunIdInUse)
                 {
                     logger.LogError("scheduled spell {Spell} could not start its run for {Occurrence:O}: {Error}", spell.Name, occurrence, error);
                 }

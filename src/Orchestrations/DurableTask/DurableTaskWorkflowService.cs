@@ -25,7 +25,8 @@ public sealed class DurableTaskWorkflowService(DurableTaskClient client, ISpellA
             && existing.RuntimeStatus is not (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
         {
             // Durable Functions would replace a running instance of the same id; a spell asking for an id means "once".
-            throw new SpellException(SpellErrorCode.WorkflowError, $"a run with id '{runId}' already exists and is {existing.RuntimeStatus.ToString().ToLowerInvariant()}");
+            var exists = new OrchestrationInstanceExistsException(runId, DurableTaskInstances.ToOurs(existing.RuntimeStatus));
+            throw new SpellException(SpellErrorCode.WorkflowError, $"a run with id '{runId}' already exists and is {existing.RuntimeStatus.ToString().ToLowerInvariant()}", exists);
         }
         return await Client.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestrations.WorkflowOrchestrator, request,
             new Standard.StartOrchestrationOptions(runId), cancellationToken).ConfigureAwait(false);

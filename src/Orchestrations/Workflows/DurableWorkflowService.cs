@@ -34,7 +34,8 @@ public sealed class DurableWorkflowService(DurableClient client, ISpellArchive a
         }
         catch (OrchestrationInstanceExistsException e)
         {
-            throw new SpellException(SpellErrorCode.WorkflowError, e.Message);
+            // The cause stays typed, so a host can answer 409 without reading the message.
+            throw new SpellException(SpellErrorCode.WorkflowError, e.Message, e);
         }
     }
 

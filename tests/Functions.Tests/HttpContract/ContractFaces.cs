@@ -74,6 +74,55 @@ public sealed class ServeHttpContractTests(ServeFixture fixture) : SpellHttpCont
     }
 
     [Fact]
+    public async Task A_run_id_in_use_is_a_409_and_the_management_URLs_raise_and_terminate()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = "approval-" + Guid.NewGuid().ToString("N")[..8];
+        using var started = await PostAsync($"/api/workflows/approval?id={id}", """{ "who": "ada" }""");
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        using var urls = JsonDocument.Parse(await started.Content.ReadAsStringAsync(ct));
+        Assert.Equal(id, urls.RootElement.GetProperty("id").GetString());
+        using var again = await PostAsync($"/api/workflows/approval?id={id}", """{ "who": "bob" }""");
+        using var conflict = await ProblemAsync(again, HttpStatusCode.Conflict, "workflow_error");
+
+        var raise = urls.RootElement.GetProperty("sendEventPostUri").GetString()!.Replace("{eventName}", "approve", StringComparison.Ordinal);
+        using var raised = await fixture.Server.Client.PostAsync(raise, new StringContent("""{ "by": "grace" }"""), ct);
+        Assert.Equal(HttpStatusCode.Accepted, raised.StatusCode);
+        var status = urls.RootElement.GetProperty("statusQueryGetUri").GetString()!;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            using var poll = await fixture.Server.Client.GetAsync(status, ct);
+            using var body = JsonDocument.Parse(await poll.Content.ReadAsStringAsync(ct));
+            if (poll.StatusCode == HttpStatusCode.OK)
+            {
+                Assert.Equal("approved by grace", body.RootElement.GetProperty("output").GetString());
+                break;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "the approval did not finish");
+            await Task.Delay(100, ct);
+        }
+
+        // A second run, ended from outside.
+        using var other = await PostAsync("/api/workflows/approval", "{}");
+        using var otherUrls = JsonDocument.Parse(await other.Content.ReadAsStringAsync(ct));
+        var terminate = otherUrls.RootElement.GetProperty("terminatePostUri").GetString()!.Replace("{text}", "no%20longer%20needed", StringComparison.Ordinal);
+        using var terminated = await fixture.Server.Client.PostAsync(terminate, null, ct);
+        Assert.Equal(HttpStatusCode.Accepted, terminated.StatusCode);
+        deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        string? state;
+        do
+        {
+            await Task.Delay(100, ct);
+            using var poll = await fixture.Server.Client.GetAsync(otherUrls.RootElement.GetProperty("statusQueryGetUri").GetString(), ct);
+            using var body = JsonDocument.Parse(await poll.Content.ReadAsStringAsync(ct));
+            state = body.RootElement.GetProperty("runtimeStatus").GetString();
+        }
+        while (state != "Terminated" && DateTime.UtcNow < deadline);
+        Assert.Equal("Terminated", state);
+    }
+
+    [Fact]
     public async Task An_artifact_link_serves_that_artifact_without_the_key_until_it_expires()
     {
         var ct = TestContext.Current.CancellationToken;

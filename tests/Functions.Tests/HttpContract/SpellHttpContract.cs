@@ -22,7 +22,7 @@ public abstract class SpellHttpContract
     {
         using var listing = await GetJsonAsync("/api/spells");
         var spells = listing.RootElement.GetProperty("spells").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
-        Assert.Equal(["digest", "fails", "greet", "helpdesk", "keep", "private", "spin", "story"], spells.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["approval", "digest", "fails", "greet", "helpdesk", "keep", "private", "spin", "story"], spells.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("helpdesk-in", spells["helpdesk"].GetProperty("triggers").GetProperty("queue").GetString());
         Assert.Equal("0 0 7 * * *", spells["digest"].GetProperty("triggers").GetProperty("schedule").GetProperty("cron").GetString());
         var greet = spells["greet"];
