@@ -29,6 +29,46 @@ public sealed class SpellRunner
 
     public IReadOnlyList<ISpellEngine> Engines { get; }
 
+    /// <summary>
+    /// The script's syntax error, or null when it parses (or its engine cannot check without
+    /// running). Parsers recurse, so the check runs on a thread with a sandbox's stack.
+    /// </summary>
+    public async Task<SpellError?> CheckSyntaxAsync(SpellScript script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        if (ResolveEngine(script) is not ISyntaxCheck check)
+        {
+            return null;
+        }
+        var completion = new TaskCompletionSource<SpellError?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    check.CheckSyntax(script, _host.Api);
+                    completion.TrySetResult(null);
+                }
+                catch (SpellException ex)
+                {
+                    completion.TrySetResult(ex.Error);
+                }
+#pragma warning disable CA1031 // As for a run: nothing may escape this thread and end the process.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    completion.TrySetResult(new SpellError(SpellErrorCode.HostError, $"checking {script.Name} failed: {ex.Message}"));
+                }
+            },
+            SandboxStackBytes)
+        {
+            IsBackground = true,
+            Name = $"check {script.Name}",
+        };
+        thread.Start();
+        return await completion.Task.ConfigureAwait(false);
+    }
+
     /// <summary>The engine for a script: <paramref name="engineName"/> if given, else the shebang, else the file extension.</summary>
     /// <exception cref="SpellException">With code <c>bad_argument</c> when no engine matches.</exception>
     public ISpellEngine ResolveEngine(SpellScript script, string? engineName = null)

@@ -8,7 +8,7 @@ using LlmSpell.Values;
 namespace LlmSpell.Engines.JavaScript;
 
 /// <summary>JavaScript (ES2024+) through Jint: a fresh, locked-down engine for every run.</summary>
-public sealed class JavaScriptEngine : ISpellEngine, IEditorSupport
+public sealed class JavaScriptEngine : ISpellEngine, IEditorSupport, ISyntaxCheck
 {
     private const int MaxCachedScripts = 256;
     private const string Header = "(async function () {";
@@ -35,6 +35,12 @@ public sealed class JavaScriptEngine : ISpellEngine, IEditorSupport
         var prepared = Prepare(script);
         using var sandbox = new JavaScriptSandbox(context);
         return sandbox.Run(prepared);
+    }
+
+    public void CheckSyntax(SpellScript script, LlmSpell.Api.SpellApi api)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        Prepare(script);
     }
 
     private Prepared<Script> Prepare(SpellScript script)

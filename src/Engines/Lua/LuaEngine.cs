@@ -4,7 +4,7 @@ using LlmSpell.Values;
 namespace LlmSpell.Engines.Lua;
 
 /// <summary>Lua 5.4 (native, through KeraLua): a fresh sandboxed state for every run.</summary>
-public sealed class LuaEngine : ISpellEngine, IEditorSupport
+public sealed class LuaEngine : ISpellEngine, IEditorSupport, ISyntaxCheck
 {
     public string Name => "lua";
 
@@ -24,5 +24,17 @@ public sealed class LuaEngine : ISpellEngine, IEditorSupport
         ArgumentNullException.ThrowIfNull(context);
         using var sandbox = new LuaSandbox(context);
         return sandbox.Run(script);
+    }
+
+    /// <summary>Compiles the chunk in a bare state (no libraries, nothing runs), as a run would load it.</summary>
+    public void CheckSyntax(SpellScript script, LlmSpell.Api.SpellApi api)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        using var lua = new KeraLua.Lua(openLibs: false);
+        if (lua.LoadString(script.SourceWithoutShebang, "@" + script.Name) != KeraLua.LuaStatus.OK)
+        {
+            var (location, message) = LuaSandbox.SplitLocation(lua.ToString(-1) ?? "the chunk does not load");
+            throw new LlmSpell.Errors.SpellException(new LlmSpell.Errors.SpellError(LlmSpell.Errors.SpellErrorCode.SyntaxError, message, location));
+        }
     }
 }

@@ -531,7 +531,7 @@ internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
     private static partial Regex LocationPrefix();
 
     /// <summary>Lua writes "file:line: message"; we keep the two apart.</summary>
-    private static (SpellLocation? Location, string Message) SplitLocation(string text)
+    internal static (SpellLocation? Location, string Message) SplitLocation(string text)
     {
         var match = LocationPrefix().Match(text);
         return match.Success

@@ -7,7 +7,7 @@ using LlmSpell.Values;
 namespace LlmSpell.Engines.Tengo;
 
 /// <summary>Tengo through LlmSpell's own interpreter: a fresh VM for every run, compiled code shared between runs.</summary>
-public sealed class TengoEngine : ISpellEngine
+public sealed class TengoEngine : ISpellEngine, ISyntaxCheck
 {
     private const int MaxCachedPrograms = 256;
 
@@ -28,14 +28,21 @@ public sealed class TengoEngine : ISpellEngine
     {
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(context);
-        var program = Compile(script, context);
+        var program = Compile(script, context.Api);
         var sandbox = new TengoSandbox(context);
         return sandbox.Run(program);
     }
 
-    private TengoProgram Compile(SpellScript script, ISpellRun context)
+    public void CheckSyntax(SpellScript script, LlmSpell.Api.SpellApi api)
     {
-        var apiModules = context.Api.Modules.Select(m => m.Name).ToList();
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(api);
+        Compile(script, api);
+    }
+
+    private TengoProgram Compile(SpellScript script, LlmSpell.Api.SpellApi api)
+    {
+        var apiModules = api.Modules.Select(m => m.Name).ToList();
         var key = string.Join(',', apiModules) + "\n" + script.Name + "\n" + script.ContentHash;
         if (_programs.TryGetValue(key, out var cached))
         {

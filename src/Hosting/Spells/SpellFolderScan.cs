@@ -41,6 +41,11 @@ public static class SpellFolderScan
                 {
                     throw new SpellException(e.Error with { Location = new SpellLocation(scriptPath, 1) });
                 }
+                if (await runner.CheckSyntaxAsync(script).ConfigureAwait(false) is { } syntax)
+                {
+                    // Reported at the script's own path, as validate prints every problem.
+                    throw new SpellException(syntax with { Location = syntax.Location is { } at ? at with { File = scriptPath } : new SpellLocation(scriptPath, 1) });
+                }
                 spells.Add(new DeployedSpell(manifest, new SpellScript(script.Name, script.Source, script.Path, manifest.Name)));
             }
             catch (SpellException e)
