@@ -61,7 +61,18 @@ public sealed class QueueListener(SpellCatalog catalog, SpellQueueProcessor proc
         QueueMessage[] messages = (await queue.ReceiveMessagesAsync(BatchSize, invisible, cancellationToken).ConfigureAwait(false)).Value;
         await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (message, token) =>
         {
-            var outcome = await processor.ProcessAsync(spell, message.Body.ToString(), message.MessageId, message.DequeueCount, workflows, token).ConfigureAwait(false);
+            QueueOutcome outcome;
+            try
+            {
+                outcome = await processor.ProcessAsync(spell, message.Body.ToString(), message.MessageId, message.DequeueCount, workflows, token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Storage failed under this message (its result or reply could not be written): it
+                // stays on the queue and comes back when its invisibility ends; its neighbours go on.
+                logger.LogError(e, "queue spell {Spell}: message {Id} could not be handled; it will be delivered again", spell.Name, message.MessageId);
+                return;
+            }
             try
             {
                 if (outcome.ShouldRetry)

@@ -47,28 +47,16 @@ public sealed class ServeHttpContractTests(ServeFixture fixture) : SpellHttpCont
             Assert.StartsWith(status, urls.RootElement.GetProperty(url).GetString(), StringComparison.Ordinal);
         }
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            using var poll = await fixture.Server.Client.GetAsync(status, ct);
-            using var body = JsonDocument.Parse(await poll.Content.ReadAsStringAsync(ct));
-            if (poll.StatusCode == HttpStatusCode.OK)
-            {
-                Assert.Equal("Completed", body.RootElement.GetProperty("runtimeStatus").GetString());
-                var output = body.RootElement.GetProperty("output");
-                Assert.Equal("tides", output.GetProperty("topic").GetString());
-                // Its last step kept the digest as an artifact, in serve's embedded store.
-                Assert.Equal("digests/tides.md", output.GetProperty("artifact").GetString());
-                var kept = Path.Combine(fixture.Server.WorkingDirectory, ".llmspell", "artifacts", "digest", "data", "digests", "tides.md");
-                Assert.StartsWith("# tides", await File.ReadAllTextAsync(kept, ct), StringComparison.Ordinal);
-                break;
-            }
-            Assert.Equal(HttpStatusCode.Accepted, poll.StatusCode);
-            Assert.True(DateTime.UtcNow < deadline, $"still {body.RootElement.GetProperty("runtimeStatus")} after 60 s");
-            await Task.Delay(100, ct);
-        }
+        using var finished = await FinishedAsync(status);
+        Assert.Equal("Completed", finished.RootElement.GetProperty("runtimeStatus").GetString());
+        var output = finished.RootElement.GetProperty("output");
+        Assert.Equal("tides", output.GetProperty("topic").GetString());
+        // Its last step kept the digest as an artifact, in serve's embedded store.
+        Assert.Equal("digests/tides.md", output.GetProperty("artifact").GetString());
+        var kept = Path.Combine(fixture.Server.WorkingDirectory, ".llmspell", "artifacts", "digest", "data", "digests", "tides.md");
+        Assert.StartsWith("# tides", await File.ReadAllTextAsync(kept, ct), StringComparison.Ordinal);
 
-        // The run's id cannot be taken again while it is in use, and an unknown run is a 404.
+        // An unknown run is a 404.
         using var unknown = await fixture.Server.Client.GetAsync("/runtime/webhooks/durabletask/instances/no-such-run", ct);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
@@ -88,19 +76,9 @@ public sealed class ServeHttpContractTests(ServeFixture fixture) : SpellHttpCont
         var raise = urls.RootElement.GetProperty("sendEventPostUri").GetString()!.Replace("{eventName}", "approve", StringComparison.Ordinal);
         using var raised = await fixture.Server.Client.PostAsync(raise, new StringContent("""{ "by": "grace" }"""), ct);
         Assert.Equal(HttpStatusCode.Accepted, raised.StatusCode);
-        var status = urls.RootElement.GetProperty("statusQueryGetUri").GetString()!;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
+        using (var approved = await FinishedAsync(urls.RootElement.GetProperty("statusQueryGetUri").GetString()!))
         {
-            using var poll = await fixture.Server.Client.GetAsync(status, ct);
-            using var body = JsonDocument.Parse(await poll.Content.ReadAsStringAsync(ct));
-            if (poll.StatusCode == HttpStatusCode.OK)
-            {
-                Assert.Equal("approved by grace", body.RootElement.GetProperty("output").GetString());
-                break;
-            }
-            Assert.True(DateTime.UtcNow < deadline, "the approval did not finish");
-            await Task.Delay(100, ct);
+            Assert.Equal("approved by grace", approved.RootElement.GetProperty("output").GetString());
         }
 
         // A second run, ended from outside.
@@ -109,17 +87,8 @@ public sealed class ServeHttpContractTests(ServeFixture fixture) : SpellHttpCont
         var terminate = otherUrls.RootElement.GetProperty("terminatePostUri").GetString()!.Replace("{text}", "no%20longer%20needed", StringComparison.Ordinal);
         using var terminated = await fixture.Server.Client.PostAsync(terminate, null, ct);
         Assert.Equal(HttpStatusCode.Accepted, terminated.StatusCode);
-        deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        string? state;
-        do
-        {
-            await Task.Delay(100, ct);
-            using var poll = await fixture.Server.Client.GetAsync(otherUrls.RootElement.GetProperty("statusQueryGetUri").GetString(), ct);
-            using var body = JsonDocument.Parse(await poll.Content.ReadAsStringAsync(ct));
-            state = body.RootElement.GetProperty("runtimeStatus").GetString();
-        }
-        while (state != "Terminated" && DateTime.UtcNow < deadline);
-        Assert.Equal("Terminated", state);
+        using var ended = await FinishedAsync(otherUrls.RootElement.GetProperty("statusQueryGetUri").GetString()!);
+        Assert.Equal("Terminated", ended.RootElement.GetProperty("runtimeStatus").GetString());
     }
 
     [Fact]
@@ -146,6 +115,53 @@ public sealed class ServeHttpContractTests(ServeFixture fixture) : SpellHttpCont
         {
             using var refused = await anonymous.GetAsync(forged, ct);
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+    }
+
+    /// <summary>Polls a status URL as a Durable Functions client does: 202 while the run goes on, 200 once it has ended.</summary>
+    private async Task<JsonDocument> FinishedAsync(string statusUri)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            using var poll = await fixture.Server.Client.GetAsync(statusUri, TestContext.Current.CancellationToken);
+            var body = JsonDocument.Parse(await poll.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            if (poll.StatusCode == HttpStatusCode.OK)
+            {
+                return body;
+            }
+            using (body)
+            {
+                Assert.Equal(HttpStatusCode.Accepted, poll.StatusCode);
+                Assert.True(DateTime.UtcNow < deadline, $"still {body.RootElement.GetProperty("runtimeStatus")} after 60 s");
+            }
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Theory]
+    [InlineData("hello.lua")]
+    [InlineData("hello.js")]
+    [InlineData("hello.tengo")]
+    public async Task Each_language_s_hello_example_answers_over_HTTP_with_a_manifest_beside_it(string example)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("llmspell-hello-");
+        try
+        {
+            File.Copy(Path.Combine(Testing.LlmSpellProcess.Examples, example), Path.Combine(folder.FullName, example));
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "hello.spell.json"), """{ "name": "hello", "input": { "type": "object", "properties": { "name": { "type": "string" } } } }""", ct);
+            await using var server = await ServeServer.StartInAsync(folder.FullName);
+            using var response = await server.Client.PostAsync("/api/spells/hello", new StringContent("""{ "name": "Ada" }"""), ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+            using var report = JsonDocument.Parse(body);
+            Assert.Equal(Path.GetExtension(example).TrimStart('.'), report.RootElement.GetProperty("engine").GetString());
+            Assert.Contains("Ada", report.RootElement.GetProperty("result").ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
         }
     }
 

@@ -14,10 +14,14 @@ public sealed partial class ServeServer : ISpellServer
     /// <summary>The process's folder: its content root, with the embedded stores under <c>.llmspell</c>.</summary>
     public string WorkingDirectory => _cli.WorkingDirectory;
 
-    public static async Task<ServeServer> StartAsync(params string[] extraArguments)
+    public static Task<ServeServer> StartAsync(params string[] extraArguments) =>
+        StartInAsync(Path.Combine(AppContext.BaseDirectory, "contract"), extraArguments);
+
+    /// <summary>Serves the spells of <paramref name="spells"/>.</summary>
+    public static async Task<ServeServer> StartInAsync(string spells, params string[] extraArguments)
     {
         var server = new ServeServer();
-        server._process = server._cli.StartBackground(["serve", "--urls", "http://127.0.0.1:0", "--spells", Path.Combine(AppContext.BaseDirectory, "contract"), .. extraArguments]);
+        server._process = server._cli.StartBackground(["serve", "--urls", "http://127.0.0.1:0", "--spells", spells, .. extraArguments]);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (Listening().Match(server._process.Output) is not { Success: true } match)
         {
