@@ -10,9 +10,11 @@ public static class FunctionsServiceCollectionExtensions
     public const string PublishedSpellsFolder = "spells";
 
     /// <summary>
-    /// All three engines, the LLM vendors and MCP servers, and the workflow steps. No embedded durable
-    /// engine and no worker of ours: Durable Functions runs the workflow orchestrations
-    /// (<see cref="LlmSpell.Functions.Workflows.WorkflowFunctions"/>).
+    /// All three engines, the LLM vendors and MCP servers, the workflow steps and the queue agents.
+    /// No embedded durable engine and no worker of ours: Durable Functions runs the workflow
+    /// orchestrations (<see cref="LlmSpell.Functions.Workflows.WorkflowFunctions"/>). With the app's
+    /// storage account, state, artifacts, pinned spells and queue results are blobs; the app's own
+    /// folder is read-only when it runs from a package.
     /// </summary>
     public static LlmSpellBuilder AddLlmSpellFunctions(this IServiceCollection services, IConfiguration configuration)
     {
