@@ -71,12 +71,29 @@ public sealed class WorkflowFaces : IAsyncLifetime
         // Typed registrations, as the Functions worker's OrchestrationTrigger binding gives its
         // context: GetInput<T> then returns the input as the function asks for it.
         var functions = new WorkflowFunctions(steps, state);
+        // The test host picks a random port in 30000-40000 without asking, which collides with the
+        // ephemeral ports other tests hold; a port the system has just found free, and a retry, do not.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartHubAsync(functions, archive, LoopbackPorts.Free());
+            }
+            catch (IOException) when (attempt < 3)
+            {
+                // Taken between the look and the bind: another port.
+            }
+        }
+    }
+
+    private static async Task<(DurableTaskTestHost Hub, IWorkflowService Workflows)> StartHubAsync(WorkflowFunctions functions, ISpellArchive archive, int port)
+    {
         var hub = await DurableTaskTestHost.StartAsync(registry => registry
             .AddOrchestratorFunc<WorkflowRequest, JsonElement>(WorkflowOrchestrations.WorkflowOrchestrator, (context, _) => WorkflowFunctions.RunWorkflow(context))
             .AddOrchestratorFunc<LoopRequest, JsonElement>(WorkflowOrchestrations.LoopOrchestrator, (context, _) => WorkflowFunctions.RunLoopIteration(context))
             .AddActivityFunc<StepRequest, JsonElement>(WorkflowOrchestrations.StepActivity, (context, request) => functions.RunStep(request, CancellationToken.None))
             .AddActivityFunc<StateRequest, JsonElement>(WorkflowOrchestrations.StateActivity, (context, request) => functions.ReadState(request, CancellationToken.None)),
-            new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
+            new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance, Port = port });
         return (hub, new DurableTaskWorkflowService(hub.Client, archive));
     }
 
