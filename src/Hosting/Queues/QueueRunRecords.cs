@@ -12,13 +12,13 @@ namespace LlmSpell.Hosting.Queues;
 /// </summary>
 public sealed class QueueRunRecords(BlobContainerClient container)
 {
-    private int _created;
+    private readonly Threading.InitializeOnce _created = new(cancellationToken => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 
     public BlobContainerClient Container { get; } = container;
 
     public async Task<string?> ReadResultAsync(string spell, string id, CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var content = await Container.GetBlobClient(ResultName(spell, id)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
@@ -42,7 +42,7 @@ public sealed class QueueRunRecords(BlobContainerClient container)
     /// </summary>
     public async Task<bool> TryClaimAsync(string spell, string id, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var claim = Container.GetBlobClient($"{spell}/{id}.claim");
         var body = BinaryData.FromString(DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         try
@@ -84,16 +84,7 @@ public sealed class QueueRunRecords(BlobContainerClient container)
 
     private async Task UploadAsync(string name, string json, CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await Container.GetBlobClient(name).UploadAsync(BinaryData.FromString(json), overwrite: true, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _created) == 0)
-        {
-            await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _created, 1);
-        }
     }
 }

@@ -15,13 +15,13 @@ namespace LlmSpell.Orchestrations.Storage.AzureStorage;
 /// </summary>
 public sealed class BlobArtifactStore(BlobContainerClient container, long maxBytes = FileArtifactStore.DefaultMaxBytes) : IArtifactStore
 {
-    private int _created;
+    private readonly Threading.InitializeOnce _created = new(cancellationToken => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 
     public long MaxBytes { get; } = maxBytes;
 
     public async Task<ArtifactInfo> PutAsync(string scope, string name, ReadOnlyMemory<byte> data, string contentType, CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var blob = container.GetBlobClient($"{scope}/{name}");
         var uploaded = await blob.UploadAsync(BinaryData.FromBytes(data), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken).ConfigureAwait(false);
         return new ArtifactInfo(name, data.Length, contentType, uploaded.Value.LastModified);
@@ -94,14 +94,5 @@ public sealed class BlobArtifactStore(BlobContainerClient container, long maxByt
         var key = (await service.GetUserDelegationKeyAsync(DateTimeOffset.UtcNow.AddMinutes(-5), expires, cancellationToken).ConfigureAwait(false)).Value;
         var sas = new BlobSasBuilder(BlobSasPermissions.Read, expires) { BlobContainerName = container.Name, BlobName = blob.Name, Resource = "b" };
         return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, service.AccountName) }.ToUri();
-    }
-
-    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _created) == 0)
-        {
-            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _created, 1);
-        }
     }
 }
