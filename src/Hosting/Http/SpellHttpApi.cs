@@ -2,7 +2,6 @@ using System.Text.Json;
 using LlmSpell.Errors;
 using LlmSpell.Hosting.Application;
 using LlmSpell.Hosting.Spells;
-using LlmSpell.Running;
 using LlmSpell.Values;
 using LlmSpell.Workflows;
 using Microsoft.AspNetCore.Http;
@@ -45,7 +44,7 @@ public sealed class SpellHttpApi(SpellCatalog catalog, SpellRunService runs)
         {
             return;
         }
-        var options = new SpellRunOptions { Input = input, Limits = spell.Manifest.Limits, StateScope = spell.Name, Workflows = workflows };
+        var options = spell.RunOptions(input, workflows);
         http.Response.Headers["X-LlmSpell-Spell"] = $"{spell.Name}@{spell.ContentHash[..12]}";
         if (WantsEvents(http.Request))
         {
@@ -78,7 +77,7 @@ public sealed class SpellHttpApi(SpellCatalog catalog, SpellRunService runs)
         }
         var runId = http.Request.Query["id"].FirstOrDefault();
         var started = await runs.StartWorkflowAsync(spell.Script,
-            new SpellRunOptions { Input = input, Limits = spell.Manifest.Limits, StateScope = spell.Name, Workflows = workflows }, runId, http.RequestAborted).ConfigureAwait(false);
+            spell.RunOptions(input, workflows), runId, http.RequestAborted).ConfigureAwait(false);
         if (started.Error is { } error)
         {
             await SpellProblem.WriteAsync(http.Response, error, started.RunIdInUse ? StatusCodes.Status409Conflict : null).ConfigureAwait(false);

@@ -4,7 +4,6 @@ using Azure.Storage.Queues;
 using LlmSpell.Errors;
 using LlmSpell.Hosting.Application;
 using LlmSpell.Hosting.Spells;
-using LlmSpell.Running;
 using LlmSpell.Workflows;
 using Microsoft.Extensions.Logging;
 
@@ -52,7 +51,7 @@ public sealed class SpellQueueProcessor(SpellRunService runs, QueueRunRecords re
         }
         try
         {
-            var report = await runs.RunAsync(spell.Script, new SpellRunOptions { Input = run.Input, Limits = spell.Manifest.Limits, StateScope = spell.Name, Workflows = workflows }, cancellationToken).ConfigureAwait(false);
+            var report = await runs.RunAsync(spell.Script, spell.RunOptions(run.Input, workflows), cancellationToken).ConfigureAwait(false);
             var record = Record(spell, run.Id, report);
             if (report.Result.Error is { } error)
             {

@@ -2,7 +2,6 @@ using Cronos;
 using LlmSpell.Errors;
 using LlmSpell.Hosting.Application;
 using LlmSpell.Hosting.Spells;
-using LlmSpell.Running;
 using LlmSpell.Values;
 using LlmSpell.Workflows;
 using Microsoft.Extensions.Logging;
@@ -53,7 +52,7 @@ public sealed class SpellScheduler(SpellCatalog catalog, SpellRunService runs, T
             }
             var input = SpellValue.Map([new(ScheduledForKey, SpellValue.From(occurrence.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture)))]);
             var start = await runs.StartWorkflowAsync(spell.Script,
-                new SpellRunOptions { Input = input, Limits = spell.Manifest.Limits, StateScope = spell.Name, Workflows = workflows }, id, cancellationToken).ConfigureAwait(false);
+                spell.RunOptions(input, workflows), id, cancellationToken).ConfigureAwait(false);
             if (start.Error is { } error)
             {
                 // Another instance may have started it between our look and our start: that is the once we want.
