@@ -1,0 +1,15 @@
+// The one identity the app runs as: storage, Application Insights and Key Vault all trust it, so
+// no key or connection secret is ever written into the app's settings.
+param name string
+param location string
+param tags object
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: name
+  location: location
+  tags: tags
+}
+
+output id string = identity.id
+output principalId string = identity.properties.principalId
+output clientId string = identity.properties.clientId
