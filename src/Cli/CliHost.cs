@@ -48,7 +48,7 @@ internal sealed class CliHost : IServiceProvider, IAsyncDisposable
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Services.AddLlmSpell(builder.Configuration, spell =>
             {
-                spell.AddLua().AddJavaScript().AddTengo().AddLlmProviders().AddDurableWorkflows();
+                spell.AddLua().AddJavaScript().AddTengo().AddLlmProviders().AddDurableWorkflows().AddTelemetry("llmspell");
                 if (options.ConnectMcp)
                 {
                     spell.AddMcp();

@@ -1,5 +1,7 @@
 using LlmSpell.Hosting;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
+using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +38,9 @@ public static class FunctionsServiceCollectionExtensions
             settings = new ConfigurationBuilder().AddInMemoryCollection(defaults).AddConfiguration(settings).Build();
         }
         services.AddSingleton<Microsoft.Azure.Functions.Worker.Core.FunctionMetadata.IFunctionMetadataTransformer, LlmSpell.Functions.Queues.SpellQueueFunctionMetadata>();
-        return services.AddLlmSpell(settings, spell => spell.AddLua().AddJavaScript().AddTengo().AddLlmProviders().AddMcp().AddWorkflowSteps().AddQueueAgents());
+        return services.AddLlmSpell(settings, spell => spell.AddLua().AddJavaScript().AddTengo().AddLlmProviders().AddMcp().AddWorkflowSteps().AddQueueAgents()
+            // The worker's defaults join each invocation to the host's trace (W3C context from the
+            // trigger), so orchestrations, activities and LLM calls land in one trace.
+            .AddTelemetry("llmspell-functions", otel => otel.WithTracing(tracing => tracing.AddSource("Microsoft.DurableTask")).UseFunctionsWorkerDefaults()));
     }
 }

@@ -31,4 +31,7 @@ public sealed class LlmSpellOptions
 
     /// <summary>Which spells <c>llmspell serve</c> and the Functions app serve.</summary>
     public Spells.SpellsSettings Spells { get; set; } = null!;
+
+    /// <summary>Where traces and metrics go, and what they may hold.</summary>
+    public Telemetry.TelemetrySettings Telemetry { get; set; } = new();
 }

@@ -9,6 +9,7 @@ using LlmSpell.Hosting.Configuration;
 using LlmSpell.Hosting.Durable;
 using LlmSpell.Hosting.Http;
 using LlmSpell.Hosting.Spells;
+using LlmSpell.Hosting.Telemetry;
 using LlmSpell.Hosting.Llm;
 using LlmSpell.Hosting.Mcp;
 using LlmSpell.Llm;
@@ -60,7 +61,7 @@ public static class LlmSpellServiceCollectionExtensions
         services.TryAddSingleton(SpellApi.Standard);
         services.TryAddSingleton<IStateStore>(sp => Options(sp).Durable.CreateStateStore());
         services.TryAddSingleton(sp => Options(sp).Durable.CreateArtifactStore());
-        services.TryAddSingleton(sp => new LlmService(LlmProviderRegistrations.All(sp), new LlmOptions { DefaultModel = Options(sp).Llm.DefaultModel }, sp.GetRequiredService<ILoggerFactory>().CreateLogger("llmspell")));
+        services.TryAddSingleton(sp => new LlmService(LlmProviderRegistrations.All(sp), new LlmOptions { DefaultModel = Options(sp).Llm.DefaultModel, Prices = Options(sp).Llm.PriceTable, RecordPrompts = Options(sp).Telemetry.RecordPrompts }, sp.GetRequiredService<ILoggerFactory>().CreateLogger("llmspell")));
         services.TryAddSingleton(sp => new SpellHost(sp.GetRequiredService<SpellApi>(), sp.GetRequiredService<LlmService>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<ILoggerFactory>(),
             tools: HostTools(sp))
         {
@@ -88,6 +89,7 @@ public static class LlmSpellServiceCollectionExtensions
         options.McpServers = McpSettingsLoader.Load(settings);
         options.Durable = DurableSettings.Read(settings, contentRoot, options.DataFolder, Environment.GetEnvironmentVariable);
         options.Spells = SpellsSettings.Read(settings, contentRoot);
+        options.Telemetry = TelemetrySettings.Read(settings, Environment.GetEnvironmentVariable);
         if (options.Spells.Container is not null && options.Durable.Account is null)
         {
             throw SpellConfiguration.BadSetting(settings, "spells:container", "names a blob container, but no storage account is configured (durable.provider azure-storage with its account)");

@@ -22,4 +22,10 @@ public sealed record LlmSettings
 
     /// <summary>Answer every provider request from this recording; nothing goes to the network.</summary>
     public string? ReplayFrom { get; init; }
+
+    /// <summary>Prices set in the settings (<c>llm.prices</c>), over the shipped ones.</summary>
+    public IReadOnlyDictionary<string, Llm.ModelPrice> Prices { get; init; } = new Dictionary<string, Llm.ModelPrice>();
+
+    /// <summary>The shipped prices with <see cref="Prices"/> over them.</summary>
+    public Llm.PriceTable PriceTable => Llm.PriceTable.Default.With(Prices);
 }

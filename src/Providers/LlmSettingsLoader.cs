@@ -43,6 +43,7 @@ public static class LlmSettingsLoader
 
         return settings with
         {
+            Prices = Prices(configuration, llm.GetSection("prices")),
             Providers = [.. providers.Values],
             DefaultModel = environment("LLMSPELL_MODEL") is { Length: > 0 } model ? model : settings.DefaultModel,
         };
@@ -135,6 +136,22 @@ public static class LlmSettingsLoader
             DefaultModel = section["defaultModel"] ?? provider.DefaultModel,
             KeyOptional = provider.KeyOptional || kind == ProviderKind.Ollama || (section["apiKey"] is null && keyVariable is null),
         };
+    }
+
+    /// <summary><c>"prices": { "gpt-4o": { "input": 2.5, "output": 10 }, "groq/*": { … } }</c>: US dollars per million tokens.</summary>
+    private static Dictionary<string, Llm.ModelPrice> Prices(IConfiguration configuration, IConfigurationSection prices)
+    {
+        var table = new Dictionary<string, Llm.ModelPrice>(StringComparer.OrdinalIgnoreCase);
+        foreach (var model in prices.GetChildren())
+        {
+            table[model.Key] = new Llm.ModelPrice(PerMillion(model, "input"), PerMillion(model, "output"));
+        }
+        return table;
+
+        decimal PerMillion(IConfigurationSection model, string key) =>
+            model[key] is { } text && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= 1_000_000
+                ? value
+                : throw SpellConfiguration.BadSetting(configuration, model.Path + ":" + key, $"must be the price in US dollars per million {key} tokens (a number from 0), not '{model[key]}'");
     }
 
     private static int? Int(IConfiguration configuration, IConfigurationSection section, string key, int min, int max)

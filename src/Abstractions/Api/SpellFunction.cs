@@ -58,7 +58,24 @@ public sealed class SpellFunction
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(arguments);
-        return Handler(new SpellCall(run, this, CheckArguments(arguments)));
+        var call = new SpellCall(run, this, CheckArguments(arguments));
+        return IsAsync && Telemetry.SpellTelemetry.Source.HasListeners() ? TracedAsync(call) : Handler(call);
+    }
+
+    /// <summary>A call that does I/O, as a span (a child of the run's), so a trace shows where the time went.</summary>
+    private async ValueTask<SpellValue> TracedAsync(SpellCall call)
+    {
+        using var activity = Telemetry.SpellTelemetry.Source.StartActivity(QualifiedName);
+        activity?.SetTag(Telemetry.SpellTelemetry.Attributes.Function, QualifiedName);
+        try
+        {
+            return await Handler(call).ConfigureAwait(false);
+        }
+        catch (SpellException e)
+        {
+            Telemetry.SpellTelemetry.SetError(activity, e.Error);
+            throw;
+        }
     }
 
     private SpellValue[] CheckArguments(IReadOnlyList<SpellValue> arguments)

@@ -33,7 +33,7 @@ public static class SpellErrorCode
     /// <summary>The model's answer is not what was asked for (not JSON, or JSON that breaks the schema).</summary>
     public const string LlmBadOutput = "llm_bad_output";
 
-    /// <summary>An agent used more tokens than its token_budget allows.</summary>
+    /// <summary>An agent or a workflow spent more tokens or money than its token_budget or cost_budget allows.</summary>
     public const string LlmBudgetExceeded = "llm_budget_exceeded";
 
     /// <summary>An agent was still calling tools when it reached max_turns.</summary>

@@ -23,7 +23,8 @@ public static class RunCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show debug-level spell logs." };
         var record = new Option<string?>("--record") { Description = "Save every exchange with LLM providers to this file (JSON lines; keys are never saved)." };
         var replay = new Option<string?>("--replay") { Description = "Answer every LLM request from a recording made with --record; nothing goes to the network." };
-        var command = new Command("run", "Run a spell.") { file, input, inputJson, engine, timeout, json, verbose, record, replay };
+        var trace = new Option<bool>("--trace") { Description = "After the run, show its spans as a timeline on stderr: LLM calls, tools, agents, steps, with tokens and cost." };
+        var command = new Command("run", "Run a spell.") { file, input, inputJson, engine, timeout, json, verbose, record, replay, trace };
         command.Validators.Add(result =>
         {
             if (result.GetValue(record) is not null && result.GetValue(replay) is not null)
@@ -40,11 +41,12 @@ public static class RunCommand
             parse.GetValue(json),
             parse.GetValue(verbose),
             parse.GetValue(record),
-            parse.GetValue(replay)), cancellationToken));
+            parse.GetValue(replay),
+            parse.GetValue(trace)), cancellationToken));
         return command;
     }
 
-    private sealed record RunRequest(string File, string[] Inputs, string? InputJson, string? Engine, double? TimeoutSeconds, bool Json, bool Verbose, string? RecordTo, string? ReplayFrom);
+    private sealed record RunRequest(string File, string[] Inputs, string? InputJson, string? Engine, double? TimeoutSeconds, bool Json, bool Verbose, string? RecordTo, string? ReplayFrom, bool Trace);
 
     private static async Task<int> RunAsync(CliConsole console, RunRequest request, CancellationToken cancellationToken)
     {
@@ -74,6 +76,8 @@ public static class RunCommand
             return ExitCodes.Usage;
         }
 
+        // Listening before the host starts: the spans of a durable run's on-demand worker count too.
+        using var spans = request.Trace ? new Tracing.SpanRecorder() : null;
         var hostOptions = new CliHostOptions(request.Verbose ? LogLevel.Debug : LogLevel.Information, request.RecordTo, request.ReplayFrom, ConnectMcp: true, OnDemandWorker: true);
         if (await CliHost.StartAsync(console, hostOptions, cancellationToken).ConfigureAwait(false) is not { } services)
         {
@@ -96,6 +100,10 @@ public static class RunCommand
 
         // After the host stopped: the on-demand worker has handed back what it held.
         await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (spans is not null)
+        {
+            await console.Error.WriteAsync(Tracing.TraceTimeline.Render(spans.Spans)).ConfigureAwait(false);
+        }
         var result = report.Result;
         if (request.Json)
         {

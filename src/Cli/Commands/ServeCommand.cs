@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 
 namespace LlmSpell.Cli.Commands;
 
@@ -97,7 +98,9 @@ public static class ServeCommand
             .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
             .AddFilter("Microsoft.AspNetCore", verbose ? LogLevel.Information : LogLevel.Warning)
             .AddSimpleConsole(console => console.SingleLine = true);
-        builder.Services.AddLlmSpell(builder.Configuration, spell => spell.AddLua().AddJavaScript().AddTengo().AddLlmProviders().AddMcp().AddDurableWorker().AddScheduleClock().AddQueueListener().AddServedArtifacts());
+        builder.Services.AddLlmSpell(builder.Configuration, spell => spell.AddLua().AddJavaScript().AddTengo().AddLlmProviders().AddMcp().AddDurableWorker().AddScheduleClock().AddQueueListener().AddServedArtifacts()
+            // Each request's server span is the root of the trace its spell runs and workflow steps join.
+            .AddTelemetry("llmspell-serve", otel => otel.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation())));
         var app = builder.Build();
         if (ApiKeyGate.For(key) is { } gate)
         {

@@ -1,5 +1,6 @@
 using LlmSpell.Api;
 using LlmSpell.Errors;
+using LlmSpell.Llm;
 using LlmSpell.Values;
 
 namespace LlmSpell.Agents;
@@ -7,7 +8,7 @@ namespace LlmSpell.Agents;
 /// <summary>What <c>agent.create{…}</c> asked for, checked field by field.</summary>
 public sealed record AgentSpec
 {
-    private static readonly string[] Known = ["name", "description", "provider", "model", "instructions", "tools", "handoffs", "max_turns", "memory", "temperature", "max_tokens", "token_budget"];
+    private static readonly string[] Known = ["name", "description", "provider", "model", "instructions", "tools", "handoffs", "max_turns", "memory", "temperature", "max_tokens", "token_budget", "cost_budget"];
 
     public required string Name { get; init; }
 
@@ -36,6 +37,9 @@ public sealed record AgentSpec
 
     /// <summary>Tokens this agent may use in all, across its runs in one spell run.</summary>
     public long? TokenBudget { get; init; }
+
+    /// <summary>US dollars the agent may spend over the run, by the price table.</summary>
+    public decimal? CostBudget { get; init; }
 
     public static AgentSpec Parse(SpellMap spec)
     {
@@ -75,6 +79,7 @@ public sealed record AgentSpec
             Temperature = temperature,
             MaxTokens = options.GetInt("max_tokens", 1, 10_000_000),
             TokenBudget = options.GetInt("token_budget", 1, int.MaxValue),
+            CostBudget = options.GetNumber("cost_budget") is { } cost ? UsageBudget.CostLimit(cost, "agent.create: 'cost_budget'") : null,
         };
     }
 }

@@ -16,6 +16,7 @@ public sealed class SpellAgent
 {
     private const string ThreadKeyPrefix = "agent-threads/";
     private readonly List<ChatMessage> _memory = [];
+    private UsageBudget? _budget;
 
     public SpellAgent(AgentSpec spec) => Spec = spec ?? throw new ArgumentNullException(nameof(spec));
 
@@ -23,34 +24,33 @@ public sealed class SpellAgent
 
     public string Name => Spec.Name;
 
-    /// <summary>Tokens this agent used in this spell run, over all its runs.</summary>
-    public LlmUsage Usage { get; } = new();
+    /// <summary>The agent's own account, over all its runs in this spell run, checked against its token_budget and cost_budget between model turns.</summary>
+    private UsageBudget Budget => _budget ??= new UsageBudget($"agent '{Name}'", Spec.TokenBudget, Spec.CostBudget);
 
-    private void CheckBudget()
-    {
-        if (Spec.TokenBudget is { } budget && Usage.TotalTokens > budget)
-        {
-            throw new SpellException(SpellErrorCode.LlmBudgetExceeded, $"agent '{Name}' used {Usage.TotalTokens} tokens; its token_budget is {budget}");
-        }
-    }
-
-    /// <summary>The agent's own account of tokens, checked against its token_budget between model turns.</summary>
-    private sealed class BudgetMeter(SpellAgent agent) : IUsageMeter
-    {
-        public void BeforeTurn() => agent.CheckBudget();
-
-        public void Add(UsageDetails? usage)
-        {
-            agent.Usage.Add(usage);
-            agent.CheckBudget();
-        }
-    }
+    /// <summary>Tokens and cost of this agent in this spell run, over all its runs.</summary>
+    public LlmUsage Usage => Budget.Usage;
 
     /// <param name="thread">A conversation to resume and extend, kept in the spell's state.</param>
     /// <param name="onChunk">When given, the answer is streamed to it as it arrives.</param>
     public async Task<string> RunAsync(SpellContext context, string input, string? thread, SpellCallback? onChunk)
     {
         ArgumentNullException.ThrowIfNull(context);
+        using var activity = Telemetry.SpellTelemetry.Source.StartActivity($"invoke_agent {Name}");
+        activity?.SetTag(Telemetry.SpellTelemetry.Attributes.GenAiOperation, "invoke_agent");
+        activity?.SetTag(Telemetry.SpellTelemetry.Attributes.GenAiAgentName, Name);
+        try
+        {
+            return await RunTurnAsync(context, input, thread, onChunk).ConfigureAwait(false);
+        }
+        catch (SpellException e)
+        {
+            Telemetry.SpellTelemetry.SetError(activity, e.Error);
+            throw;
+        }
+    }
+
+    private async Task<string> RunTurnAsync(SpellContext context, string input, string? thread, SpellCallback? onChunk)
+    {
         var target = context.Host.Llm.Resolve(Spec.Provider, Spec.Model);
         var history = thread is null ? (Spec.Memory ? _memory : []) : await LoadThreadAsync(context, thread).ConfigureAwait(false);
         var messages = new List<ChatMessage>();
@@ -70,7 +70,7 @@ public sealed class SpellAgent
             MaxOutputTokens = Spec.MaxTokens,
             Tools = [.. Tools(context, handoff)],
         };
-        var client = LlmPipeline.Create(context, target, new LlmCallShape(Spec.MaxTurns, ConcurrentTools: true, new BudgetMeter(this)));
+        var client = LlmPipeline.Create(context, target, new LlmCallShape(Spec.MaxTurns, ConcurrentTools: true, Budget));
         var answer = onChunk is null
             ? Answer(await client.GetResponseAsync(messages, options, context.CancellationToken).ConfigureAwait(false), handoff)
             : await StreamAsync(client, messages, options, onChunk, handoff, context.CancellationToken).ConfigureAwait(false);

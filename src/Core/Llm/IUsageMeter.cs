@@ -1,10 +1,8 @@
-using Microsoft.Extensions.AI;
-
 namespace LlmSpell.Llm;
 
 /// <summary>
-/// A second account of tokens beside the run's, with a limit (an agent and its token_budget): told
-/// before every model turn and after it, so it can stop the call between turns.
+/// A second account of tokens and cost beside the run's, with a limit (an agent's or a workflow's
+/// budget): told before every model turn and after it, so it can stop the call between turns.
 /// </summary>
 public interface IUsageMeter
 {
@@ -12,5 +10,5 @@ public interface IUsageMeter
     void BeforeTurn();
 
     /// <exception cref="Errors.SpellException">To stop the call after this turn.</exception>
-    void Add(UsageDetails? usage);
+    void Add(LlmTurn turn);
 }

@@ -7,7 +7,9 @@ namespace LlmSpell.Llm;
 /// The one way a spell's LLM call reaches a provider — <c>llm.*</c> and agents alike — built with
 /// <see cref="ChatClientBuilder"/> in this one place. From the outside in: logging, errors as spell
 /// errors, the tool-calling loop (when the call offers tools), usage and budget per model turn, and
-/// the provider's client (which maps its vendor's failures and retries). Telemetry slots in here.
+/// a GenAI-conventions span per model turn (MEAI's OpenTelemetry client, on LlmSpell's source, so the
+/// loop's tool calls are spans too), usage, cost and budgets per turn, and the provider's client
+/// (which maps its vendor's failures and retries).
 /// </summary>
 public static class LlmPipeline
 {
@@ -29,14 +31,17 @@ public static class LlmPipeline
             });
         }
 
-        return builder.Use(inner => new UsageChatClient(inner, context.Usage, shape.Meter)).Build();
+        return builder
+            .UseOpenTelemetry(context.Host.LoggerFactory, Telemetry.SpellTelemetry.Name, telemetry => telemetry.EnableSensitiveData = context.Host.Llm.RecordPrompts)
+            .Use(inner => new UsageChatClient(inner, context, target, shape.Meter))
+            .Build();
     }
 }
 
 /// <summary>What a call needs of the pipeline beyond the provider.</summary>
 /// <param name="MaxToolTurns">Run the tool-calling loop for at most this many model turns; null when the call offers no tools.</param>
 /// <param name="ConcurrentTools">Let the loop run a turn's tool calls side by side.</param>
-/// <param name="Meter">A second account of tokens with a limit (an agent's budget).</param>
+/// <param name="Meter">A second account of tokens and cost with a limit (an agent's budget).</param>
 public sealed record LlmCallShape(int? MaxToolTurns = null, bool ConcurrentTools = false, IUsageMeter? Meter = null)
 {
     public static LlmCallShape Plain { get; } = new();

@@ -33,6 +33,11 @@ public sealed partial class LlmService
 
     public IReadOnlyList<ILlmProvider> Providers => _providers;
 
+    public PriceTable Prices => _options.Prices;
+
+    /// <summary>Whether LLM spans may carry prompt and answer text (an opt-in).</summary>
+    public bool RecordPrompts => _options.RecordPrompts;
+
     /// <summary>The provider used when a call names none.</summary>
     public ILlmProvider DefaultProvider =>
         _options.DefaultModel is { } configured

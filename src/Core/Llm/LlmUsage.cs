@@ -3,38 +3,79 @@ using Microsoft.Extensions.AI;
 
 namespace LlmSpell.Llm;
 
-/// <summary>Tokens used by one run, summed over its LLM calls. Thread-safe: streams report from pool threads.</summary>
+/// <summary>
+/// Tokens and cost of one run (or one agent, one budget), summed over its model turns. Thread-safe:
+/// streams and parallel branches report from pool threads.
+/// </summary>
 public sealed class LlmUsage
 {
+    private readonly Lock _gate = new();
     private long _calls;
     private long _inputTokens;
     private long _outputTokens;
+    private long _unpricedCalls;
+    private decimal _cost;
 
-    public long Calls => Interlocked.Read(ref _calls);
+    public long Calls { get { lock (_gate) { return _calls; } } }
 
-    public long InputTokens => Interlocked.Read(ref _inputTokens);
+    public long InputTokens { get { lock (_gate) { return _inputTokens; } } }
 
-    public long OutputTokens => Interlocked.Read(ref _outputTokens);
+    public long OutputTokens { get { lock (_gate) { return _outputTokens; } } }
 
-    public long TotalTokens => InputTokens + OutputTokens;
+    public long TotalTokens { get { lock (_gate) { return _inputTokens + _outputTokens; } } }
 
-    public void Add(UsageDetails? usage)
+    /// <summary>US dollars, by the price table; a lower bound when <see cref="UnpricedCalls"/> is not zero.</summary>
+    public decimal CostUsd { get { lock (_gate) { return _cost; } } }
+
+    /// <summary>Model turns whose model has no price in the table, so their cost is not in <see cref="CostUsd"/>.</summary>
+    public long UnpricedCalls { get { lock (_gate) { return _unpricedCalls; } } }
+
+    /// <summary>Counts one model turn; <paramref name="price"/> null means the model is not priced.</summary>
+    /// <returns>What the turn cost, or null when it is unpriced.</returns>
+    public decimal? Add(UsageDetails? usage, ModelPrice? price)
     {
-        Interlocked.Increment(ref _calls);
-        if (usage is null)
-        {
-            return;
-        }
-
-        Interlocked.Add(ref _inputTokens, usage.InputTokenCount ?? 0);
-        Interlocked.Add(ref _outputTokens, usage.OutputTokenCount ?? 0);
+        var input = usage?.InputTokenCount ?? 0;
+        var output = usage?.OutputTokenCount ?? 0;
+        var cost = price?.CostOf(input, output);
+        Add(new LlmTurn(input, output, cost));
+        return cost;
     }
 
-    public SpellMap ToValue() => SpellValue.Map(
-    [
-        new("calls", SpellValue.From(Calls)),
-        new("input_tokens", SpellValue.From(InputTokens)),
-        new("output_tokens", SpellValue.From(OutputTokens)),
-        new("total_tokens", SpellValue.From(TotalTokens)),
-    ]);
+    /// <summary>Counts a turn (or a whole run's usage, for a budget that spans runs).</summary>
+    public void Add(LlmTurn turn, long calls = 1)
+    {
+        lock (_gate)
+        {
+            _calls += calls;
+            _inputTokens += turn.InputTokens;
+            _outputTokens += turn.OutputTokens;
+            if (turn.CostUsd is { } cost)
+            {
+                _cost += cost;
+            }
+            else
+            {
+                _unpricedCalls += calls;
+            }
+        }
+    }
+
+    public SpellMap ToValue()
+    {
+        lock (_gate)
+        {
+            return SpellValue.Map(
+            [
+                new("calls", SpellValue.From(_calls)),
+                new("input_tokens", SpellValue.From(_inputTokens)),
+                new("output_tokens", SpellValue.From(_outputTokens)),
+                new("total_tokens", SpellValue.From(_inputTokens + _outputTokens)),
+                new("cost_usd", SpellValue.From((double)_cost)),
+                new("unpriced_calls", SpellValue.From(_unpricedCalls)),
+            ]);
+        }
+    }
 }
+
+/// <summary>The tokens of one model turn and what it cost (null when the model is unpriced).</summary>
+public readonly record struct LlmTurn(long InputTokens, long OutputTokens, decimal? CostUsd);

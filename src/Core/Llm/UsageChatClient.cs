@@ -1,16 +1,22 @@
+using System.Diagnostics;
+using LlmSpell.Running;
+using LlmSpell.Telemetry;
 using Microsoft.Extensions.AI;
 
 namespace LlmSpell.Llm;
 
 /// <summary>
-/// Counts the tokens of every model turn into the run's usage (and a meter's, such as an agent's
-/// budget). It sits under the tool-calling loop, so it sees each turn, streamed or not.
+/// Counts the tokens and cost of every model turn into the run's usage, the call's meter (an
+/// agent's budget) and the budgets open on the run (a workflow's), and onto the turn's span and
+/// metrics. It sits under the tool-calling loop, so it sees each turn, streamed or not.
 /// </summary>
-internal sealed class UsageChatClient(IChatClient inner, LlmUsage run, IUsageMeter? meter) : DelegatingChatClient(inner)
+internal sealed class UsageChatClient(IChatClient inner, SpellContext context, LlmTarget target, IUsageMeter? meter) : DelegatingChatClient(inner)
 {
+    private readonly ModelPrice? _price = context.Host.Llm.Prices.Find(target);
+
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        meter?.BeforeTurn();
+        BeforeTurn();
         var response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
         Count(response.Usage);
         return response;
@@ -18,7 +24,7 @@ internal sealed class UsageChatClient(IChatClient inner, LlmUsage run, IUsageMet
 
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        meter?.BeforeTurn();
+        BeforeTurn();
         UsageDetails? usage = null;
         await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
         {
@@ -33,9 +39,49 @@ internal sealed class UsageChatClient(IChatClient inner, LlmUsage run, IUsageMet
         Count(usage);
     }
 
+    private void BeforeTurn()
+    {
+        meter?.BeforeTurn();
+        foreach (var budget in context.Budgets)
+        {
+            budget.BeforeTurn();
+        }
+    }
+
     private void Count(UsageDetails? usage)
     {
-        run.Add(usage);
-        meter?.Add(usage);
+        var cost = context.Usage.Add(usage, _price);
+        var turn = new LlmTurn(usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? 0, cost);
+        Record(turn);
+        meter?.Add(turn);
+        foreach (var budget in context.Budgets)
+        {
+            budget.Add(turn);
+        }
+    }
+
+    /// <summary>Onto the turn's span (the GenAI "chat" span just above this client) and the metrics.</summary>
+    private void Record(LlmTurn turn)
+    {
+        var provider = new KeyValuePair<string, object?>(SpellTelemetry.Attributes.GenAiProvider, target.Provider.Name);
+        var model = new KeyValuePair<string, object?>(SpellTelemetry.Attributes.GenAiRequestModel, target.Model);
+        SpellTelemetry.Tokens.Add(turn.InputTokens, provider, model, new(SpellTelemetry.Attributes.GenAiTokenType, "input"));
+        SpellTelemetry.Tokens.Add(turn.OutputTokens, provider, model, new(SpellTelemetry.Attributes.GenAiTokenType, "output"));
+        if (turn.CostUsd is { } cost)
+        {
+            SpellTelemetry.Cost.Add((double)cost, provider, model);
+        }
+
+        if (Activity.Current is { } span && span.GetTagItem(SpellTelemetry.Attributes.GenAiOperation) is not null)
+        {
+            // Our provider name is the one the user configured ("groq"), not only the vendor's SDK.
+            span.SetTag(SpellTelemetry.Attributes.GenAiProvider, target.Provider.Name);
+            span.SetTag(SpellTelemetry.Attributes.GenAiInputTokens, turn.InputTokens);
+            span.SetTag(SpellTelemetry.Attributes.GenAiOutputTokens, turn.OutputTokens);
+            if (turn.CostUsd is { } spanCost)
+            {
+                span.SetTag(SpellTelemetry.Attributes.CostUsd, (double)spanCost);
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace LlmSpell.Modules;
 /// </summary>
 public static class AgentModule
 {
-    private const string SpecHelp = "{ name, description, provider, model, instructions, tools, handoffs, max_turns, memory, temperature, max_tokens, token_budget }";
+    private const string SpecHelp = "{ name, description, provider, model, instructions, tools, handoffs, max_turns, memory, temperature, max_tokens, token_budget, cost_budget }";
 
     private static readonly SpellParameter RunOptions = new("opts", SpellTypes.Map, "{ thread = id }", IsOptional: true);
 

@@ -31,7 +31,7 @@ public static class LlmModule
         new SpellFunction("structured", "The model's answer as a value matching a JSON schema; checked against the schema.",
             [new("prompt", SpellTypes.String, "the prompt"), new("schema", SpellTypes.Map, "a JSON schema"), new("opts", SpellTypes.Map, OptionsHelp, IsOptional: true)],
             SpellTypes.Any, StructuredAsync, isAsync: true),
-        new SpellFunction("usage", "Tokens this run has used so far: { calls, input_tokens, output_tokens, total_tokens }.",
+        new SpellFunction("usage", "Tokens and cost of this run so far: { calls, input_tokens, output_tokens, total_tokens, cost_usd, unpriced_calls }.",
             [], SpellTypes.Map, call => ValueTask.FromResult<SpellValue>(call.Context.Usage.ToValue())),
         new SpellFunction("providers", "The providers this host knows: list of { name, configured, default }.",
             [], SpellTypes.List, Providers),

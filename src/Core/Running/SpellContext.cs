@@ -11,6 +11,7 @@ public sealed class SpellContext : ISpellRun
     private readonly CancellationToken _externalToken;
     private SpellError? _trippedLimit;
     private Workflows.IWorkflowService? _workflowService;
+    private System.Collections.Immutable.ImmutableList<Llm.IUsageMeter> _budgets = [];
 
     internal SpellContext(SpellHost host, SpellScript script, SpellValue input, SandboxLimits limits, SpellOutput output, string stateScope, CancellationToken runToken, CancellationToken externalToken)
     {
@@ -79,8 +80,24 @@ public sealed class SpellContext : ISpellRun
     /// <summary>The error the host ended the run with through <see cref="Fail"/>.</summary>
     public SpellError? FailedWith { get; private set; }
 
-    /// <summary>Tokens this run has used across all its LLM calls.</summary>
+    /// <summary>Tokens and cost of this run across all its LLM calls.</summary>
     public Llm.LlmUsage Usage { get; } = new();
+
+    /// <summary>The budgets open on this run (a workflow's cost_budget while it runs): every model turn counts against each.</summary>
+    public IReadOnlyList<Llm.IUsageMeter> Budgets => Volatile.Read(ref _budgets);
+
+    /// <summary>Opens <paramref name="budget"/> on the run until the returned scope is disposed.</summary>
+    public IDisposable OpenBudget(Llm.IUsageMeter budget)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        System.Collections.Immutable.ImmutableInterlocked.Update(ref _budgets, list => list.Add(budget));
+        return new BudgetScope(this, budget);
+    }
+
+    private sealed class BudgetScope(SpellContext context, Llm.IUsageMeter budget) : IDisposable
+    {
+        public void Dispose() => System.Collections.Immutable.ImmutableInterlocked.Update(ref context._budgets, list => list.Remove(budget));
+    }
 
     /// <summary>Fires at the run's deadline or when the caller cancels.</summary>
     public CancellationToken CancellationToken { get; }

@@ -27,4 +27,7 @@ public sealed record SpellRunOptions
 
     /// <summary>Called with each <c>llm.stream</c> chunk as it arrives, for hosts that forward them (server-sent events).</summary>
     public Action<string>? OnStreamChunk { get; init; }
+
+    /// <summary>Budgets the whole run counts against from its start (a durable step's share of its workflow's budget).</summary>
+    public IReadOnlyList<Llm.IUsageMeter> Budgets { get; init; } = [];
 }

@@ -111,6 +111,9 @@ public sealed class SpellRunner
                 SpellValue value = SpellValue.Null;
                 SpellError? error = null;
                 SpellContext? context = null;
+                // The thread inherits the caller's execution context, so the run is a child of the
+                // caller's span (the HTTP request, the queue message, the workflow step).
+                using var activity = RunTelemetry.Start(script, engine, options);
                 try
                 {
                     context = new SpellContext(_host, script, options.Input, limits, output, scope, deadline.Token, cancellationToken)
@@ -119,6 +122,10 @@ public sealed class SpellRunner
                         WorkflowService = options.Workflows,
                         OnStreamChunk = options.OnStreamChunk,
                     };
+                    foreach (var budget in options.Budgets)
+                    {
+                        context.OpenBudget(budget);
+                    }
                     value = engine.Execute(script, context);
                     error = context.TrippedLimit;
                 }
@@ -143,11 +150,13 @@ public sealed class SpellRunner
                     error = failure;
                 }
 
-                completion.TrySetResult(new SpellRunResult(error is null ? value : SpellValue.Null, error, engine.Name, stopwatch.Elapsed)
+                var result = new SpellRunResult(error is null ? value : SpellValue.Null, error, engine.Name, stopwatch.Elapsed)
                 {
                     Usage = context?.Usage ?? new(),
                     FinishedByHost = finishedByHost,
-                });
+                };
+                RunTelemetry.Finish(activity, result);
+                completion.TrySetResult(result);
             },
             SandboxStackBytes)
         {

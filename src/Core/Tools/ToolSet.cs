@@ -36,6 +36,17 @@ public sealed class ToolSet(IReadOnlyList<ISpellTool> hostTools)
     {
         var tool = Get(name);
         tool.Parameters.Check(name, arguments);
-        return await tool.InvokeAsync(arguments, context).ConfigureAwait(false);
+        using var activity = Telemetry.SpellTelemetry.Source.StartActivity($"execute_tool {name}");
+        activity?.SetTag(Telemetry.SpellTelemetry.Attributes.GenAiOperation, "execute_tool");
+        activity?.SetTag(Telemetry.SpellTelemetry.Attributes.GenAiToolName, name);
+        try
+        {
+            return await tool.InvokeAsync(arguments, context).ConfigureAwait(false);
+        }
+        catch (SpellException e)
+        {
+            Telemetry.SpellTelemetry.SetError(activity, e.Error);
+            throw;
+        }
     }
 }

@@ -17,4 +17,7 @@ public interface IWorkflowRuntime
 
     /// <summary>Runs a loop to its end and returns the last body output.</summary>
     Task<SpellValue> RunLoopAsync(LoopNode loopNode, string path, SpellValue input);
+
+    /// <summary>Runs <paramref name="run"/> (the workflow at <paramref name="path"/>) so that every LLM call in it counts against <paramref name="budget"/>.</summary>
+    Task<SpellValue> RunWithinBudgetAsync(WorkflowBudget budget, string path, Func<Task<SpellValue>> run);
 }

@@ -10,6 +10,9 @@ public sealed class InProcessWorkflowRuntime(SpellContext context, WorkflowDefin
     public async Task<SpellValue> RunStepAsync(StepNode stepNode, string path, SpellValue input)
     {
         ArgumentNullException.ThrowIfNull(stepNode);
+        using var activity = Telemetry.SpellTelemetry.Source.StartActivity($"workflow_step {path}");
+        activity?.SetTag(Telemetry.SpellTelemetry.Attributes.WorkflowName, workflow.Name);
+        activity?.SetTag(Telemetry.SpellTelemetry.Attributes.WorkflowStep, path);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -18,8 +21,14 @@ public sealed class InProcessWorkflowRuntime(SpellContext context, WorkflowDefin
             }
             catch (SpellException e) when (!e.Error.IsLimit && stepNode.Retry is { } retry && attempt < retry.Attempts)
             {
+                activity?.AddEvent(new System.Diagnostics.ActivityEvent("retry", tags: new() { ["attempt"] = attempt, [Telemetry.SpellTelemetry.Attributes.ErrorType] = e.Error.Code }));
                 context.Logger.LogStepRetry(path, attempt, e.Error.Message);
                 await Task.Delay(retry.DelayAfter(attempt), context.Host.Time, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (SpellException e)
+            {
+                Telemetry.SpellTelemetry.SetError(activity, e.Error);
+                throw;
             }
         }
     }
@@ -29,4 +38,15 @@ public sealed class InProcessWorkflowRuntime(SpellContext context, WorkflowDefin
 
     public Task<SpellValue> RunLoopAsync(LoopNode loopNode, string path, SpellValue input) =>
         new WorkflowInterpreter(this).RunLoopInlineAsync(loopNode, path, input);
+
+    /// <summary>The budget is open on the whole run while the workflow runs, so branches running side by side share it.</summary>
+    public async Task<SpellValue> RunWithinBudgetAsync(WorkflowBudget budget, string path, Func<Task<SpellValue>> run)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        ArgumentNullException.ThrowIfNull(run);
+        using (context.OpenBudget(budget.Open(path)))
+        {
+            return await run().ConfigureAwait(false);
+        }
+    }
 }

@@ -11,7 +11,15 @@ namespace LlmSpell.Workflows;
 /// </summary>
 public sealed class WorkflowInterpreter(IWorkflowRuntime runtime)
 {
-    public Task<SpellValue> RunAsync(WorkflowNode node, string path, SpellValue input) => node switch
+    public Task<SpellValue> RunAsync(WorkflowNode node, string path, SpellValue input)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Budget is { } budget
+            ? runtime.RunWithinBudgetAsync(budget, path, () => RunShapeAsync(node, path, input))
+            : RunShapeAsync(node, path, input);
+    }
+
+    private Task<SpellValue> RunShapeAsync(WorkflowNode node, string path, SpellValue input) => node switch
     {
         StepNode step => runtime.RunStepAsync(step, path, input),
         SequentialNode sequential => RunSequentialAsync(sequential, path, input),

@@ -10,6 +10,9 @@ namespace LlmSpell.Workflows;
 public abstract record WorkflowNode(string Name)
 {
     public const char PathSeparator = '/';
+
+    /// <summary>What this workflow and everything in it may spend on LLMs; null for no limit of its own.</summary>
+    public WorkflowBudget? Budget { get; init; }
 }
 
 public enum StepTarget

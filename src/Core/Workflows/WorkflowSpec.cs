@@ -9,7 +9,20 @@ namespace LlmSpell.Workflows;
 /// </summary>
 public static class WorkflowSpec
 {
-    public static SpellMap ToValue(WorkflowNode node) => node switch
+    public static SpellMap ToValue(WorkflowNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var shape = Shape(node);
+        return node.Budget is { } budget ? SpellValue.Map([.. shape, new("budget", budget.ToValue())]) : shape;
+    }
+
+    public static WorkflowNode FromValue(SpellValue value)
+    {
+        var node = ShapeFrom(value);
+        return WorkflowBudget.FromValue(((SpellMap)value).Get("budget")) is { } budget ? node with { Budget = budget } : node;
+    }
+
+    private static SpellMap Shape(WorkflowNode node) => node switch
     {
         StepNode s => Map(("kind", Text("step")), ("name", Text(s.Name)), ("target", Text(s.Target.ToString().ToLowerInvariant())),
             ("target_name", SpellValue.From(s.TargetName)), ("args", (SpellValue?)s.Arguments ?? SpellValue.Null), ("retry", Retry(s.Retry)),
@@ -26,7 +39,7 @@ public static class WorkflowSpec
         _ => throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name, "unknown workflow node"),
     };
 
-    public static WorkflowNode FromValue(SpellValue value)
+    private static WorkflowNode ShapeFrom(SpellValue value)
     {
         var map = value as SpellMap ?? throw new FormatException("a workflow node is not a map");
         var name = Get<SpellString>(map, "name").Value;

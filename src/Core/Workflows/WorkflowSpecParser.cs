@@ -22,7 +22,15 @@ public sealed class WorkflowSpecParser(SpellContext context)
         return new WorkflowDefinition(root, _functions);
     }
 
+    /// <summary>A workflow's shape, and the budget it spends within (on any kind of workflow).</summary>
     private WorkflowNode ParseComposite(string kind, SpellMap spec, string where)
+    {
+        var budget = WorkflowBudget.Read(spec, where);
+        var shape = ParseShape(kind, budget is null ? spec : SpellValue.Map(spec.Where(e => !WorkflowBudget.Fields.Contains(e.Key))), where);
+        return budget is null ? shape : shape with { Budget = budget };
+    }
+
+    private WorkflowNode ParseShape(string kind, SpellMap spec, string where)
     {
         var name = Name(spec, where, fallback: null);
         switch (kind)

@@ -20,7 +20,8 @@ public sealed class DurableTaskWorkflowService(DurableTaskClient client, ISpellA
     public async Task<string> StartAsync(SpellScript script, SpellValue spec, SpellValue input, SpellValue spellInput, string? runId, CancellationToken cancellationToken)
     {
         var reference = await archive.SaveAsync(script, cancellationToken).ConfigureAwait(false);
-        var request = new WorkflowRequest(reference, SpellJson.ToElement(spec), SpellJson.ToElement(input)) { SpellInput = SpellJson.ToElement(spellInput) };
+        using var activity = WorkflowTracing.StartRun(script, spec);
+        var request = WorkflowRequest.For(reference, spec, input, spellInput);
         if (runId is not null && await Client.GetInstanceAsync(runId, false, cancellationToken).ConfigureAwait(false) is { } existing
             && existing.RuntimeStatus is not (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
         {
@@ -28,8 +29,10 @@ public sealed class DurableTaskWorkflowService(DurableTaskClient client, ISpellA
             var exists = new OrchestrationInstanceExistsException(runId, DurableTaskInstances.ToOurs(existing.RuntimeStatus));
             throw new SpellException(SpellErrorCode.WorkflowError, $"a run with id '{runId}' already exists and is {existing.RuntimeStatus.ToString().ToLowerInvariant()}", exists);
         }
-        return await Client.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestrations.WorkflowOrchestrator, request,
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestrations.WorkflowOrchestrator, request,
             new Standard.StartOrchestrationOptions(runId), cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(Telemetry.SpellTelemetry.Attributes.RunId, id);
+        return id;
     }
 
     public async Task<SpellValue> StatusAsync(string runId, CancellationToken cancellationToken)

@@ -24,12 +24,14 @@ public sealed class DurableWorkflowService(DurableClient client, ISpellArchive a
     {
         await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var reference = await archive.SaveAsync(script, cancellationToken).ConfigureAwait(false);
-        var request = new WorkflowRequest(reference, SpellJson.ToElement(spec), SpellJson.ToElement(input)) { SpellInput = SpellJson.ToElement(spellInput) };
+        using var activity = WorkflowTracing.StartRun(script, spec);
+        var request = WorkflowRequest.For(reference, spec, input, spellInput);
         try
         {
             var id = await Client.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestrations.WorkflowOrchestrator, request,
                 new StartOrchestrationOptions(runId), cancellationToken).ConfigureAwait(false);
             RunStarted?.Invoke(this, id);
+            activity?.SetTag(Telemetry.SpellTelemetry.Attributes.RunId, id);
             return id;
         }
         catch (OrchestrationInstanceExistsException e)

@@ -20,6 +20,7 @@ public sealed class SpellStepActivity(SpellRunner runner, ISpellArchive archive,
     public async Task<JsonElement> RunAsync(StepRequest? request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = WorkflowTracing.StartStep(request);
         var script = await archive.LoadAsync(request.Spell, cancellationToken).ConfigureAwait(false);
         var runInput = SpellValues.FromJson(request.RunInput) as SpellMap ?? SpellMap.Empty;
         var result = await runner.RunAsync(script, new SpellRunOptions
@@ -28,9 +29,12 @@ public sealed class SpellStepActivity(SpellRunner runner, ISpellArchive archive,
             Limits = limits,
             StateScope = StateScope(request.Spell),
             Workflow = new WorkflowInvocation.RunStep(request.Workflow, request.Path, SpellValues.FromJson(request.Input)),
+            // The step stops as soon as it would take the workflow over budget, not only after it.
+            Budgets = request.Budgets?.Select(b => new WorkflowBudget(b.Tokens, b.CostUsd).Open(b.Path, b.Spent.AsTurn())).ToList() ?? [],
         }, cancellationToken).ConfigureAwait(false);
         if (result.Error is { } error)
         {
+            Telemetry.SpellTelemetry.SetError(activity, error);
             throw new SpellStepFailedException(error);
         }
         if (!result.FinishedByHost)
@@ -38,7 +42,10 @@ public sealed class SpellStepActivity(SpellRunner runner, ISpellArchive archive,
             throw new SpellStepFailedException(new SpellError(SpellErrorCode.WorkflowError,
                 $"{script.Name} finished without reaching workflow '{request.Workflow}' (its run or workflow.start call), so step '{request.Path}' could not run; the spell's code before that call must run the same way every time"));
         }
-        return SpellJson.ToElement(result.Value);
+        var output = SpellJson.ToElement(result.Value);
+        return request.Budgets is null
+            ? output
+            : JsonSerializer.SerializeToElement(new BudgetedOutput(output, BudgetSpend.Of(result.Usage)), DataConverter.Options);
     }
 }
 

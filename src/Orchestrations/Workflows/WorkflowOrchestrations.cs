@@ -61,7 +61,7 @@ public static class WorkflowOrchestrations
     public static async Task<JsonElement> RunWorkflowAsync(OrchestrationContext context, WorkflowRequest? request)
     {
         var root = WorkflowSpec.FromValue(SpellValues.FromJson(request!.Workflow));
-        var runtime = new DurableWorkflowRuntime(context, request.Spell, root.Name, request.StepSpellInput);
+        var runtime = new DurableWorkflowRuntime(context, request.Spell, root.Name, request.StepSpellInput, request.TraceParent);
         var result = await new WorkflowInterpreter(runtime).RunAsync(root, root.Name, SpellValues.FromJson(request.Input));
         return SpellJson.ToElement(result);
     }
@@ -70,18 +70,22 @@ public static class WorkflowOrchestrations
     public static async Task<JsonElement> RunLoopIterationAsync(OrchestrationContext context, LoopRequest? request)
     {
         var loop = (LoopNode)WorkflowSpec.FromValue(SpellValues.FromJson(request!.Loop));
-        var runtime = new DurableWorkflowRuntime(context, request.Spell, request.Workflow, request.RunInput);
+        var runtime = new DurableWorkflowRuntime(context, request.Spell, request.Workflow, request.RunInput, request.TraceParent, request.Budgets);
         var (output, done) = await new WorkflowInterpreter(runtime).RunIterationAsync(loop, request.Path, SpellValues.FromJson(request.Input));
+        var spent = request.Spent.Plus(runtime.Spent);
         if (done)
         {
-            return SpellJson.ToElement(output);
+            // Under a budget the parent counts what all the generations spent.
+            return request.Budgets is null
+                ? SpellJson.ToElement(output)
+                : JsonSerializer.SerializeToElement(new BudgetedOutput(SpellJson.ToElement(output), spent), DataConverter.Options);
         }
         if (request.Iteration >= loop.MaxIterations)
         {
             throw WorkflowInterpreter.MaxIterationsReached(loop, request.Path);
         }
         // One iteration per generation keeps the history of a long loop as short as one pass.
-        context.ContinueAsNew(request with { Input = SpellJson.ToElement(output), Iteration = request.Iteration + 1 });
+        context.ContinueAsNew(request with { Input = SpellJson.ToElement(output), Iteration = request.Iteration + 1, Budgets = runtime.BudgetStates, Spent = spent });
         // Engines drop this generation's output, but still serialize it: a default JsonElement would throw.
         return SpellJson.ToElement(SpellValue.Null);
     }
