@@ -18,9 +18,15 @@ public sealed partial class ServeServer : ISpellServer
         StartInAsync(Path.Combine(AppContext.BaseDirectory, "contract"), extraArguments);
 
     /// <summary>Serves the spells of <paramref name="spells"/>.</summary>
-    public static async Task<ServeServer> StartInAsync(string spells, params string[] extraArguments)
+    public static Task<ServeServer> StartInAsync(string spells, params string[] extraArguments) =>
+        StartWithAsync(spells, _ => { }, extraArguments);
+
+    /// <summary>Serves the spells of <paramref name="spells"/> from a working folder <paramref name="prepare"/> sets up (settings files, environment).</summary>
+    public static async Task<ServeServer> StartWithAsync(string spells, Action<LlmSpellProcess> prepare, params string[] extraArguments)
     {
+        ArgumentNullException.ThrowIfNull(prepare);
         var server = new ServeServer();
+        prepare(server._cli);
         server._process = server._cli.StartBackground(["serve", "--urls", "http://127.0.0.1:0", "--spells", spells, .. extraArguments]);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (Listening().Match(server._process.Output) is not { Success: true } match)
