@@ -32,6 +32,9 @@ public sealed class AddLlmSpellTests : IDisposable
     [InlineData("""{ "durable": { "partitions": "many" } }""", "durable.partitions")]
     [InlineData("""{ "tools": { "http": { "timeoutSeconds": "soon" } } }""", "tools.http.timeoutSeconds")]
     [InlineData("""{ "mcp": { "servers": { "files": { } } } }""", "mcp.servers.files")]
+    [InlineData("""{ "llm": { "prices": { "gpt-4o": { "input": "cheap", "output": 1 } } } }""", "llm.prices.gpt-4o.input")]
+    [InlineData("""{ "telemetry": { "otlpEndpoint": "collector:4318" } }""", "telemetry.otlpEndpoint")]
+    [InlineData("""{ "telemetry": { "otlpProtocol": "http/json" } }""", "telemetry.otlpProtocol")]
     public async Task A_malformed_setting_fails_the_host_at_start_naming_the_setting_and_its_file(string json, string setting)
     {
         await File.WriteAllTextAsync(Path.Combine(_root, "llmspell.json"), json, Token);
