@@ -16,16 +16,19 @@ public sealed class SpellAgent
 {
     private const string ThreadKeyPrefix = "agent-threads/";
     private readonly List<ChatMessage> _memory = [];
-    private UsageBudget? _budget;
 
-    public SpellAgent(AgentSpec spec) => Spec = spec ?? throw new ArgumentNullException(nameof(spec));
+    public SpellAgent(AgentSpec spec)
+    {
+        Spec = spec ?? throw new ArgumentNullException(nameof(spec));
+        Budget = new UsageBudget($"agent '{spec.Name}'", spec.TokenBudget, spec.CostBudget);
+    }
 
     public AgentSpec Spec { get; }
 
     public string Name => Spec.Name;
 
     /// <summary>The agent's own account, over all its runs in this spell run, checked against its token_budget and cost_budget between model turns.</summary>
-    private UsageBudget Budget => _budget ??= new UsageBudget($"agent '{Name}'", Spec.TokenBudget, Spec.CostBudget);
+    private UsageBudget Budget { get; }
 
     /// <summary>Tokens and cost of this agent in this spell run, over all its runs.</summary>
     public LlmUsage Usage => Budget.Usage;
@@ -40,7 +43,7 @@ public sealed class SpellAgent
         activity?.SetTag(Telemetry.SpellTelemetry.Attributes.GenAiAgentName, Name);
         try
         {
-            return await RunTurnAsync(context, input, thread, onChunk).ConfigureAwait(false);
+            return await RunCoreAsync(context, input, thread, onChunk).ConfigureAwait(false);
         }
         catch (SpellException e)
         {
@@ -49,7 +52,7 @@ public sealed class SpellAgent
         }
     }
 
-    private async Task<string> RunTurnAsync(SpellContext context, string input, string? thread, SpellCallback? onChunk)
+    private async Task<string> RunCoreAsync(SpellContext context, string input, string? thread, SpellCallback? onChunk)
     {
         var target = context.Host.Llm.Resolve(Spec.Provider, Spec.Model);
         var history = thread is null ? (Spec.Memory ? _memory : []) : await LoadThreadAsync(context, thread).ConfigureAwait(false);

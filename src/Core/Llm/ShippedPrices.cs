@@ -2,8 +2,9 @@ namespace LlmSpell.Llm;
 
 /// <summary>
 /// Vendors' list prices (USD per million tokens, standard tier, no caching or batch discount) for the
-/// common models, as published in late 2026. Prices change: override any of them in the settings
-/// (<c>llm.prices</c>); a model missing here is reported as unpriced, never as free.
+/// common models, as the vendors listed them when this table was last checked (their 2025 price
+/// pages). Prices change and contracts differ: override any of them in the settings (<c>llm.prices</c>);
+/// a model missing here is reported as unpriced, never as free.
 /// </summary>
 public static class ShippedPrices
 {

@@ -67,7 +67,8 @@ public sealed record BudgetSpend(long InputTokens = 0, long OutputTokens = 0, de
         return new(InputTokens + other.InputTokens, OutputTokens + other.OutputTokens, CostUsd + other.CostUsd, UnpricedCalls + other.UnpricedCalls);
     }
 
-    public Llm.LlmTurn AsTurn() => new(InputTokens, OutputTokens, UnpricedCalls > 0 && CostUsd == 0 ? null : CostUsd);
+    /// <summary>As one turn for a budget's account, which counts tokens and dollars.</summary>
+    public Llm.LlmTurn AsTurn() => new(InputTokens, OutputTokens, CostUsd);
 }
 
 /// <summary>A budgeted step's or loop's answer: its output and what it spent.</summary>
