@@ -26,7 +26,7 @@ public sealed class MockChatClient(string model) : IChatClient
         {
             // Asked for structured output: answer with a sample that satisfies the schema, so spells
             // using llm.structured run offline too.
-            var sample = (await NJsonSchema.JsonSchema.FromJsonAsync(schema.GetRawText(), cancellationToken).ConfigureAwait(false)).ToSampleJson().ToString(Newtonsoft.Json.Formatting.None);
+            var sample = SchemaSample.For(schema);
             return new ChatResponse(new ChatMessage(ChatRole.Assistant, sample)) { ModelId = Model, FinishReason = ChatFinishReason.Stop, Usage = new UsageDetails { InputTokenCount = 0, OutputTokenCount = 0, TotalTokenCount = 0 } };
         }
 

@@ -81,18 +81,11 @@ public static class LlmModule
             throw call.BadArgument(1, $"is not a usable JSON schema: {problem}");
         }
 
-        var schemaText = SpellJson.Serialize(call[1]);
-        NJsonSchema.JsonSchema schema;
-        try
-        {
-            schema = await NJsonSchema.JsonSchema.FromJsonAsync(schemaText, call.CancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or InvalidOperationException or NotSupportedException)
-        {
-            throw call.BadArgument(1, $"is not a usable JSON schema: {ex.Message}");
-        }
+        var definition = SpellJson.ToElement(call[1]);
+        var schema = Schemas.SpellSchema.TryParse(definition, out var unusable)
+            ?? throw call.BadArgument(1, $"is not a usable JSON schema: {unusable}");
 
-        request.Options.ResponseFormat = ChatResponseFormat.ForJsonSchema(System.Text.Json.JsonDocument.Parse(schemaText).RootElement.Clone(), "result");
+        request.Options.ResponseFormat = ChatResponseFormat.ForJsonSchema(definition, "result");
         var response = await RespondAsync(call, request).ConfigureAwait(false);
         var text = response.Text.Trim();
         SpellValue value;
@@ -105,10 +98,10 @@ public static class LlmModule
             throw new SpellException(SpellErrorCode.LlmBadOutput, $"{target}: the answer is not JSON ({ex.Message}): {Shorten(text)}");
         }
 
-        var problems = schema.Validate(text);
+        var problems = schema.Evaluate(SpellJson.ToElement(value), $"{target}: the schema");
         if (problems.Count > 0)
         {
-            var listed = string.Join("; ", problems.Take(5).Select(p => $"{(string.IsNullOrEmpty(p.Path) ? "#" : p.Path)}: {p.Kind}"));
+            var listed = string.Join("; ", problems.Take(5).Select(p => $"#{p.InstancePointer}: {(p.Keyword.Length > 0 ? p.Keyword + ": " : "")}{p.Message}"));
             throw new SpellException(SpellErrorCode.LlmBadOutput, $"{target}: the answer does not match the schema ({listed}): {Shorten(text)}");
         }
 

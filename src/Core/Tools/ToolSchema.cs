@@ -1,15 +1,16 @@
+using System.Text.Json;
 using LlmSpell.Errors;
+using LlmSpell.Schemas;
 using LlmSpell.Values;
-using NJsonSchema.Validation;
 
 namespace LlmSpell.Tools;
 
 /// <summary>A tool's parameter schema, parsed once, that checks arguments and names the bad field.</summary>
 public sealed class ToolSchema
 {
-    private readonly NJsonSchema.JsonSchema _schema;
+    private readonly SpellSchema _schema;
 
-    private ToolSchema(SpellMap definition, NJsonSchema.JsonSchema schema)
+    private ToolSchema(SpellMap definition, SpellSchema schema)
     {
         Definition = definition;
         _schema = schema;
@@ -19,7 +20,7 @@ public sealed class ToolSchema
 
     public static ToolSchema Empty { get; } = Parse(SpellValue.Map([new("type", SpellValue.From("object")), new("properties", SpellMap.Empty)]), "tool");
 
-    /// <exception cref="SpellException">With code <c>bad_argument</c> when <paramref name="definition"/> is not a schema.</exception>
+    /// <exception cref="SpellException">With code <c>bad_argument</c> when <paramref name="definition"/> is not a usable schema.</exception>
     public static ToolSchema Parse(SpellMap definition, string owner)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -28,48 +29,86 @@ public sealed class ToolSchema
             throw new SpellException(SpellErrorCode.BadArgument, $"{owner}: parameters must be an object schema, not type '{type.Value}'");
         }
 
-        try
-        {
-            return new ToolSchema(definition, NJsonSchema.JsonSchema.FromJsonAsync(SpellJson.Serialize(definition)).GetAwaiter().GetResult());
-        }
-        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or InvalidOperationException or NotSupportedException)
-        {
-            throw new SpellException(SpellErrorCode.BadArgument, $"{owner}: parameters are not a usable JSON schema: {ex.Message}");
-        }
+        return new ToolSchema(definition, SpellSchema.Parse(SpellJson.ToElement(definition), $"{owner}: parameters"));
     }
 
     /// <exception cref="SpellException">With code <c>bad_argument</c> naming every field at fault.</exception>
     public void Check(string toolName, SpellMap arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var problems = _schema.Validate(SpellJson.Serialize(arguments));
+        var instance = SpellJson.ToElement(arguments);
+        var problems = _schema.Evaluate(instance, $"tool '{toolName}'");
         if (problems.Count > 0)
         {
-            throw new SpellException(SpellErrorCode.BadArgument, $"tool '{toolName}': {string.Join("; ", problems.Take(5).Select(Describe))}");
+            var described = problems.SelectMany(p => Describe(p, instance)).Distinct().Take(5);
+            throw new SpellException(SpellErrorCode.BadArgument, $"tool '{toolName}': {string.Join("; ", described)}");
         }
     }
 
-    private static string Describe(ValidationError error)
+    /// <summary>A problem in the words a spell author or a model reads: "argument 'b' is required".</summary>
+    private IEnumerable<string> Describe(SchemaProblem problem, JsonElement instance)
     {
-        var field = string.IsNullOrEmpty(error.Property) ? (string.IsNullOrEmpty(error.Path) ? "arguments" : error.Path.TrimStart('#', '/')) : error.Property;
-        var what = error.Kind switch
+        var subschema = _schema.SubschemaAt(problem);
+        if (problem.Keyword == "required")
         {
-            ValidationErrorKind.PropertyRequired => "is required",
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => "is not a known argument",
-            ValidationErrorKind.StringExpected => "must be a string",
-            ValidationErrorKind.IntegerExpected => "must be an integer",
-            ValidationErrorKind.NumberExpected => "must be a number",
-            ValidationErrorKind.BooleanExpected => "must be a boolean",
-            ValidationErrorKind.ArrayExpected => "must be a list",
-            ValidationErrorKind.ObjectExpected => "must be a map",
-            ValidationErrorKind.NotInEnumeration => "is not one of the allowed values",
-            ValidationErrorKind.NumberTooSmall => "is too small",
-            ValidationErrorKind.NumberTooBig => "is too big",
-            ValidationErrorKind.StringTooShort => "is too short",
-            ValidationErrorKind.StringTooLong => "is too long",
-            ValidationErrorKind.PatternMismatch => "does not match its pattern",
-            var kind => $"is invalid ({kind})",
+            // The problem is reported on the object; name each missing field itself.
+            var target = SchemaGuard.Resolve(instance, "#" + problem.InstancePointer);
+            var required = subschema is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty("required", out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!)
+                : [];
+            var missing = required.Where(name => target is not { ValueKind: JsonValueKind.Object } o || !o.TryGetProperty(name, out _)).ToList();
+            if (missing.Count > 0)
+            {
+                return missing.Select(name => $"argument '{Field(problem.InstancePointer + "/" + name)}' is required");
+            }
+        }
+
+        var field = Field(problem.InstancePointer);
+        var what = problem.Keyword switch
+        {
+            "" when problem.SchemaPointer.EndsWith("/additionalProperties", StringComparison.Ordinal) => "is not a known argument",
+            "type" => "must be " + Expected(subschema),
+            "enum" or "const" => "is not one of the allowed values",
+            "minimum" or "exclusiveMinimum" => "is too small",
+            "maximum" or "exclusiveMaximum" => "is too big",
+            "minLength" => "is too short",
+            "maxLength" => "is too long",
+            "minItems" => "has too few items",
+            "maxItems" => "has too many items",
+            "pattern" => "does not match its pattern",
+            _ => $"is invalid ({(problem.Keyword.Length > 0 ? problem.Keyword + ": " : "")}{problem.Message})",
         };
-        return $"argument '{field}' {what}";
+        return [$"argument '{field}' {what}"];
+    }
+
+    private static string Expected(JsonElement? subschema)
+    {
+        static string Name(string type) => type switch
+        {
+            "string" => "a string",
+            "integer" => "an integer",
+            "number" => "a number",
+            "boolean" => "a boolean",
+            "array" => "a list",
+            "object" => "a map",
+            "null" => "null",
+            _ => type,
+        };
+        if (subschema is not { ValueKind: JsonValueKind.Object } schema || !schema.TryGetProperty("type", out var type))
+        {
+            return "of another type";
+        }
+        return type.ValueKind == JsonValueKind.Array
+            ? string.Join(" or ", type.EnumerateArray().Select(t => Name(t.GetString() ?? "")))
+            : Name(type.GetString() ?? "");
+    }
+
+    /// <summary>"/a/0/b" → "a.0.b"; the arguments themselves are "arguments".</summary>
+    private static string Field(string pointer)
+    {
+        var segments = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal));
+        var joined = string.Join('.', segments);
+        return joined.Length == 0 ? "arguments" : joined;
     }
 }
