@@ -22,6 +22,14 @@ public sealed class NetworkGuardTests
     [InlineData("fd00:ec2::254")]
     [InlineData("::ffff:127.0.0.1")]
     [InlineData("::ffff:169.254.169.254")]
+    [InlineData("::127.0.0.1")]                 // IPv4-compatible
+    [InlineData("::169.254.169.254")]
+    [InlineData("64:ff9b::7f00:1")]             // NAT64 of 127.0.0.1
+    [InlineData("64:ff9b::a9fe:a9fe")]          // NAT64 of the metadata service
+    [InlineData("64:ff9b:1::a00:1")]            // local-use NAT64 of 10.0.0.1
+    [InlineData("2002:7f00:1::1")]              // 6to4 of 127.0.0.1
+    [InlineData("2002:c0a8:101::")]             // 6to4 of 192.168.1.1
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2")] // Teredo hides its IPv4 address
     public void Host_network_addresses_are_private(string address) => Assert.True(NetworkGuard.IsPrivate(IPAddress.Parse(address)));
 
     [Theory]
@@ -29,6 +37,8 @@ public sealed class NetworkGuardTests
     [InlineData("172.32.0.1")]
     [InlineData("1.1.1.1")]
     [InlineData("2606:4700:4700::1111")]
+    [InlineData("64:ff9b::808:808")]            // NAT64 of 8.8.8.8
+    [InlineData("2002:808:808::1")]             // 6to4 of 8.8.8.8
     public void Public_addresses_are_not(string address) => Assert.False(NetworkGuard.IsPrivate(IPAddress.Parse(address)));
 
     [Theory]
@@ -39,4 +49,14 @@ public sealed class NetworkGuardTests
     [InlineData("anything.org", "*", true)]
     public void Hosts_match_the_allow_list(string host, string pattern, bool allowed) =>
         Assert.Equal(allowed, NetworkGuard.IsAllowedHost(host, [pattern]));
+
+    [Fact]
+    public void The_machines_own_interface_addresses_count_as_its_own()
+    {
+        var own = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses).Select(u => u.Address).ToList();
+        Assert.NotEmpty(own);
+        Assert.All(own, address => Assert.True(NetworkGuard.IsOwnAddress(address), address.ToString()));
+        Assert.False(NetworkGuard.IsOwnAddress(IPAddress.Parse("8.8.8.8")));
+    }
 }

@@ -79,6 +79,26 @@ public sealed class HttpRequestToolTests : IAsyncLifetime
         var url = _base.Replace("127.0.0.1", host, StringComparison.Ordinal) + "/json";
         var outcome = await Run($"return tools.call('http_request', {{ url = '{url}' }})", new BuiltInToolOptions { AllowedHosts = ["*"] });
         Assert.Equal(SpellErrorCode.BadArgument, outcome.Error.Code);
-        Assert.Contains("loopback, private, link-local or metadata address", outcome.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("is a loopback, private, link-local, metadata or this machine's own address", outcome.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("tools.http.allowPrivateNetworks", outcome.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("X-A", "1\\r\\nGET /admin HTTP/1.1\\r\\nHost: internal")]
+    [InlineData("X-A", "1\\nX-Injected: yes")]
+    [InlineData("X-A\\r\\nX-B", "1")]
+    [InlineData("X A", "1")]
+    public async Task Header_names_and_values_that_could_smuggle_a_request_are_refused(string name, string value)
+    {
+        var outcome = await Run($"return tools.call('http_request', {{ url = '{_base}/json', headers = {{ ['{name}'] = '{value}' }} }})", Local);
+        Assert.Equal(SpellErrorCode.BadArgument, outcome.Error.Code);
+        Assert.Matches("header( name)? '.*' (holds a control character|is not an HTTP token)", outcome.Error.Message);
+    }
+
+    [Fact]
+    public async Task A_name_that_does_not_resolve_is_a_network_error()
+    {
+        var outcome = await Run("return tools.call('http_request', { url = 'http://no-such-host.invalid/' })", new BuiltInToolOptions { AllowedHosts = ["*"] });
+        Assert.Equal(SpellErrorCode.NetworkError, outcome.Error.Code);
     }
 }

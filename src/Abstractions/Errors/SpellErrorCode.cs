@@ -45,6 +45,9 @@ public static class SpellErrorCode
     /// <summary>The state store could not read or write.</summary>
     public const string StateError = "state_error";
 
+    /// <summary>A tool's network call failed: the name did not resolve, the connection was refused or reset, or the server did not answer in time.</summary>
+    public const string NetworkError = "network_error";
+
     /// <summary>The host failed in a way the script could not have caused; details are in the host log.</summary>
     public const string HostError = "host_error";
 

@@ -33,7 +33,7 @@ public static class ErrorCategories
         {
             _ when error.IsLimit => ErrorCategory.Limit,
             SpellErrorCode.Cancelled => ErrorCategory.Cancelled,
-            SpellErrorCode.HostError or SpellErrorCode.StateError or SpellErrorCode.LlmError or SpellErrorCode.LlmAuth or SpellErrorCode.LlmRateLimited => ErrorCategory.Host,
+            SpellErrorCode.HostError or SpellErrorCode.StateError or SpellErrorCode.NetworkError or SpellErrorCode.LlmError or SpellErrorCode.LlmAuth or SpellErrorCode.LlmRateLimited => ErrorCategory.Host,
             _ => ErrorCategory.Script,
         };
     }

@@ -50,6 +50,13 @@ public sealed class HttpRequestTool : ISpellTool, IDisposable
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(context);
+        if (arguments.Get("headers") is SpellMap given)
+        {
+            foreach (var (name, value) in given)
+            {
+                CheckHeader(name, ((SpellString)value).Value);
+            }
+        }
         var url = Check(((SpellString)arguments["url"]).Value);
         var method = new HttpMethod(arguments.Get("method") is SpellString m ? m.Value : "GET");
         for (var hop = 0; ; hop++)
@@ -84,6 +91,24 @@ public sealed class HttpRequestTool : ISpellTool, IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    /// <summary>
+    /// A header as HTTP defines it: a token for the name, no control characters in the value. CR or LF
+    /// in either would end the header on the wire and let a spell write a second request.
+    /// </summary>
+    private static void CheckHeader(string name, string value)
+    {
+        if (name.Length == 0 || name.Any(c => c <= ' ' || c >= 0x7F || "()<>@,;:\\\"/[]?={}".Contains(c, StringComparison.Ordinal)))
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': header name '{Printable(name)}' is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~)");
+        }
+        if (value.Any(c => (c < ' ' && c != '\t') || c == 0x7F))
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': header '{name}' holds a control character (such as CR or LF), which could smuggle a second request");
+        }
+    }
+
+    private static string Printable(string text) => string.Concat(text.Take(64).Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString()));
+
     private Uri Check(string text)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
@@ -111,11 +136,11 @@ public sealed class HttpRequestTool : ISpellTool, IDisposable
         }
         catch (HttpRequestException ex)
         {
-            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': {request.RequestUri?.Host}: {ex.Message}");
+            throw new SpellException(SpellErrorCode.NetworkError, $"tool 'http_request': {request.RequestUri?.Host}: {ex.Message}");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': {request.RequestUri?.Host} did not answer within {_options.HttpTimeout.TotalSeconds:0} s");
+            throw new SpellException(SpellErrorCode.NetworkError, $"tool 'http_request': {request.RequestUri?.Host} did not answer within {_options.HttpTimeout.TotalSeconds:0} s");
         }
     }
 
@@ -170,10 +195,11 @@ public sealed class HttpRequestTool : ISpellTool, IDisposable
     {
         var host = context.DnsEndPoint.Host;
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        var allowed = _options.AllowPrivateNetworks ? addresses : [.. addresses.Where(a => !NetworkGuard.IsPrivate(a))];
+        var allowed = _options.AllowPrivateNetworks ? addresses : [.. addresses.Where(a => !NetworkGuard.IsPrivate(a) && !NetworkGuard.IsOwnAddress(a))];
         if (allowed.Length == 0)
         {
-            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': '{host}' is a loopback, private, link-local or metadata address, which spells may not reach");
+            throw new SpellException(SpellErrorCode.BadArgument,
+                $"tool 'http_request': '{host}' is a loopback, private, link-local, metadata or this machine's own address, which spells may not reach (the setting tools.http.allowPrivateNetworks allows it)");
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
