@@ -148,4 +148,36 @@ public sealed class RunCommandTests : IDisposable
     }
 
     public void Dispose() => _llmspell.Dispose();
+
+    [Theory]
+    [InlineData("1,5")]
+    [InlineData("ten")]
+    [InlineData("1e400")]
+    public async Task A_timeout_that_is_not_a_plain_number_of_seconds_is_a_usage_error(string timeout)
+    {
+        var spell = _llmspell.Write("t.lua", "return 1");
+        var (exit, _, error) = await _llmspell.RunAsync("run", spell, "--timeout", timeout);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"--timeout takes a number of seconds such as 30 or 1.5, not '{timeout}'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_device_or_a_fifo_is_refused_at_once_not_read_for_ever()
+    {
+        var fifo = Path.Combine(_llmspell.WorkingDirectory, "pipe.lua");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+        var zero = Path.Combine(_llmspell.WorkingDirectory, "zero.lua");
+        File.CreateSymbolicLink(zero, "/dev/zero");
+
+        foreach (var path in new[] { "/dev/zero", fifo, zero })
+        {
+            var (exit, _, error) = await _llmspell.RunAsync("run", path);
+            Assert.Equal(2, exit);
+            Assert.Contains("not a regular file", error, StringComparison.Ordinal);
+        }
+    }
 }

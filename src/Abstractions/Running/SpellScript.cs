@@ -74,14 +74,43 @@ public sealed class SpellScript
             throw new SpellException(SpellErrorCode.NotFound, $"spell file not found: {path}");
         }
 
+        // Devices (/dev/zero), FIFOs and sockets report a length of 0 and may never end, or block
+        // the reader for ever: .NET cannot tell them from an empty file without opening them, and an
+        // empty file is no spell either. No more than the source limit is ever read, whatever the
+        // file claims.
+        var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+        if (target.Length == 0)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"{path}: empty, or not a regular file (a device, FIFO or socket); a spell is a file of source text");
+        }
+
         if (info.Length > limits.MaxSourceBytes)
         {
             throw new SpellException(SpellErrorCode.BadArgument, $"{path}: the spell is {info.Length} bytes; the limit is {limits.MaxSourceBytes}");
         }
 
-        var source = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        var source = await ReadAtMostAsync(path, limits.MaxSourceBytes, cancellationToken).ConfigureAwait(false);
         var fullPath = System.IO.Path.GetFullPath(path);
         return new SpellScript(System.IO.Path.GetFileName(path), source, fullPath, IdOf(fullPath, contentRoot));
+    }
+
+    private static async Task<string> ReadAtMostAsync(string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, Options = FileOptions.Asynchronous });
+        var buffer = new byte[Math.Min(maxBytes + 1, 1 << 20)];
+        using var collected = new MemoryStream();
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            collected.Write(buffer, 0, read);
+            if (collected.Length > maxBytes)
+            {
+                throw new SpellException(SpellErrorCode.BadArgument, $"{path}: the spell is more than {maxBytes} bytes, the limit");
+            }
+        }
+        collected.Position = 0;
+        using var reader = new StreamReader(collected, detectEncodingFromByteOrderMarks: true);
+        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The <see cref="Id"/> of the spell file at <paramref name="fullPath"/> in a project at <paramref name="contentRoot"/>.</summary>

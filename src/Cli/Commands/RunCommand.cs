@@ -18,7 +18,7 @@ public static class RunCommand
         var input = new Option<string[]>("--input", "-i") { Description = "An input value: key=text (a string) or key:=json (any JSON value). Repeatable.", AllowMultipleArgumentsPerToken = false };
         var inputJson = new Option<string?>("--input-json") { Description = "A file holding the input as a JSON object ('-' reads stdin). --input values override its keys." };
         var engine = new Option<string?>("--engine", "-e") { Description = "The engine to use (lua, js), overriding the file extension." };
-        var timeout = new Option<double?>("--timeout", "-t") { Description = "Wall-clock limit in seconds (default 60)." };
+        var timeout = new Option<double?>("--timeout", "-t") { Description = "Wall-clock limit in seconds (default 60).", CustomParser = StrictNumbers.Seconds };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the result, the error and the output, for programs." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show debug-level spell logs." };
         var record = new Option<string?>("--record") { Description = "Save every exchange with LLM providers to this file (JSON lines; keys are never saved)." };

@@ -14,7 +14,7 @@ public static class WorkerCommand
     {
         var orchestrations = new Option<int?>("--orchestrations") { Description = "Workflow episodes processed at once (default: cores, at least 2)." };
         var activities = new Option<int?>("--activities") { Description = "Spell steps run at once (default: 4 per core)." };
-        var lockTimeout = new Option<double?>("--lock-timeout") { Description = "Seconds a worker holds work without renewing it; a crashed worker's work moves on after this (default 30)." };
+        var lockTimeout = new Option<double?>("--lock-timeout") { Description = "Seconds a worker holds work without renewing it; a crashed worker's work moves on after this (default 30).", CustomParser = StrictNumbers.Seconds };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every lock, retry and spell log line." };
         var command = new Command("worker", "Run durable workflows (started with 'llmspell workflow start') until Ctrl+C.") { orchestrations, activities, lockTimeout, verbose };
         command.SetAction(async (parse, cancellationToken) =>

@@ -21,10 +21,16 @@ public static class ToolSettingsReader
         {
             AllowedHosts = hosts.Count > 0 ? hosts : options.AllowedHosts,
             AllowPrivateNetworks = Read<bool>(configuration, http, "allowPrivateNetworks", bool.TryParse) ?? options.AllowPrivateNetworks,
-            MaxResponseBytes = Read<long>(configuration, http, "maxResponseBytes", long.TryParse) ?? options.MaxResponseBytes,
-            HttpTimeout = Read<int>(configuration, http, "timeoutSeconds", int.TryParse) is { } seconds ? TimeSpan.FromSeconds(seconds) : options.HttpTimeout,
+            MaxResponseBytes = InRange(configuration, http, "maxResponseBytes", Read<long>(configuration, http, "maxResponseBytes", long.TryParse), 1, 1L << 30) ?? options.MaxResponseBytes,
+            // HttpClient takes no timeout of 0 or less, nor one past int.MaxValue milliseconds.
+            HttpTimeout = InRange(configuration, http, "timeoutSeconds", Read<long>(configuration, http, "timeoutSeconds", long.TryParse), 1, 3600) is { } seconds ? TimeSpan.FromSeconds(seconds) : options.HttpTimeout,
         };
     }
+
+    private static long? InRange(IConfiguration configuration, IConfigurationSection section, string key, long? value, long min, long max) =>
+        value is null || (value >= min && value <= max)
+            ? value
+            : throw SpellConfiguration.BadSetting(configuration, section.Path + ":" + key, $"must be a whole number from {min} to {max}, not {value}");
 
     private delegate bool TryParse<T>(string text, out T value);
 
