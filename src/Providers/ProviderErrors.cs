@@ -22,11 +22,25 @@ internal static partial class ProviderErrors
             404 => new SpellError(SpellErrorCode.NotFound, text),
             400 or 413 or 422 when ContextTooLong().IsMatch(vendorMessage) => new SpellError(SpellErrorCode.LlmContextTooLong, text),
             null when exception is HttpRequestException or TaskCanceledException => new SpellError(SpellErrorCode.LlmError, Redact($"{provider.Name}: cannot reach {provider.BaseUrl}: {exception.Message}", provider.ApiKey)),
+            // The server said yes, but what it sent is not the vendor's reply (an HTML page from a
+            // proxy, an empty object, a different API): say so, not the SDK's parsing exception.
+            null when failure.Answered => new SpellError(SpellErrorCode.LlmError, Redact(
+                $"{provider.Name}/{model}: the provider answered{(failure.SuccessMediaType is { } type ? $" ({type})" : "")} with something that is not {Wire(provider)} reply ({exception.GetType().Name}: {Shorten(exception.Message)}); check that {provider.BaseUrl?.ToString() ?? "its base URL"} is the API's address",
+                provider.ApiKey)),
             _ => new SpellError(SpellErrorCode.LlmError, status is { } s ? $"{text} (HTTP {s})" : text),
         };
         // The SDK exception is not attached: its message quotes the vendor, and vendors quote keys back.
         return new SpellException(error);
     }
+
+    private static string Wire(ProviderSettings provider) => provider.Kind switch
+    {
+        ProviderKind.Anthropic => "an Anthropic Messages",
+        ProviderKind.Ollama => "an Ollama chat",
+        _ => "a chat completion",
+    };
+
+    private static string Shorten(string text) => text.Length > 120 ? text[..120] + "…" : text;
 
     /// <summary>The human part of a vendor error body: OpenAI and Anthropic nest it, Ollama does not.</summary>
     private static string? VendorMessage(string? body)

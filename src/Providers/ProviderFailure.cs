@@ -13,6 +13,12 @@ internal sealed class ProviderFailure
 
     public string? Body { get; private set; }
 
+    /// <summary>The media type of the last successful response: what came back when an SDK could not read a 200.</summary>
+    public string? SuccessMediaType { get; private set; }
+
+    /// <summary>Whether a response with a success status came back during the call.</summary>
+    public bool Answered { get; private set; }
+
     /// <summary>Starts collecting for the calls made from here down.</summary>
     public static ProviderFailure Begin()
     {
@@ -28,6 +34,14 @@ internal sealed class ProviderFailure
             (failure.Status, failure.Body) = (status, body);
         }
     }
+
+    public static void CaptureSuccess(string? mediaType)
+    {
+        if (Current.Value is { } failure)
+        {
+            (failure.Answered, failure.SuccessMediaType) = (true, mediaType);
+        }
+    }
 }
 
 /// <summary>Innermost handler: keeps the body of every error response (it is small) for error mapping.</summary>
@@ -40,6 +54,11 @@ internal sealed class FailureCaptureHandler : DelegatingHandler
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
             ProviderFailure.Capture((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        }
+        else
+        {
+            // Not the body: a success may be a long stream. Its type is enough to explain an unreadable one.
+            ProviderFailure.CaptureSuccess(response.Content.Headers.ContentType?.MediaType);
         }
 
         return response;

@@ -36,6 +36,9 @@ public sealed class AnthropicServer : FakeVendorServer
         var stream = (bool?)request["stream"] ?? false;
         switch (reply)
         {
+            case RawReply raw:
+                await WriteRawAsync(context, raw);
+                break;
             case ErrorReply error:
                 await WriteJsonAsync(context, error.Status, new JsonObject { ["type"] = "error", ["error"] = new JsonObject { ["type"] = error.Type, ["message"] = error.Message } }, error.RetryAfterSeconds);
                 break;

@@ -11,6 +11,9 @@ public abstract record FakeReply
 
     /// <summary>An HTTP error with the vendor's error body; <paramref name="retryAfterSeconds"/> adds Retry-After.</summary>
     public static FakeReply Fail(int status, string type, string message, int? retryAfterSeconds = null) => new ErrorReply(status, type, message, retryAfterSeconds);
+
+    /// <summary>Exactly this body, whatever the vendor's format: a proxy's HTML page, an empty object.</summary>
+    public static FakeReply Raw(int status, string contentType, string body) => new RawReply(status, contentType, body);
 }
 
 public sealed record TextReply(string Text, int InputTokens, int OutputTokens, string Finish) : FakeReply
@@ -21,3 +24,5 @@ public sealed record TextReply(string Text, int InputTokens, int OutputTokens, s
 public sealed record ToolCallReply(IReadOnlyList<(string Id, string Name, string ArgumentsJson)> Calls) : FakeReply;
 
 public sealed record ErrorReply(int Status, string Type, string Message, int? RetryAfterSeconds) : FakeReply;
+
+public sealed record RawReply(int Status, string ContentType, string Body) : FakeReply;

@@ -86,6 +86,13 @@ public abstract class FakeVendorServer : IAsyncDisposable
         };
     }
 
+    protected static async Task WriteRawAsync(HttpContext context, RawReply raw)
+    {
+        context.Response.StatusCode = raw.Status;
+        context.Response.ContentType = raw.ContentType;
+        await context.Response.WriteAsync(raw.Body);
+    }
+
     protected static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body, int? retryAfterSeconds = null)
     {
         context.Response.StatusCode = status;

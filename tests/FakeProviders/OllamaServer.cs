@@ -35,6 +35,9 @@ public sealed class OllamaServer : FakeVendorServer
         var stream = (bool?)request["stream"] ?? true;
         switch (reply)
         {
+            case RawReply raw:
+                await WriteRawAsync(context, raw);
+                break;
             case ErrorReply error:
                 await WriteJsonAsync(context, error.Status, new JsonObject { ["error"] = error.Message }, error.RetryAfterSeconds);
                 return;

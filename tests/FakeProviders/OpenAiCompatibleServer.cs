@@ -39,6 +39,9 @@ public sealed class OpenAiCompatibleServer(string basePath = "/v1/") : FakeVendo
         var stream = (bool?)request["stream"] ?? false;
         switch (reply)
         {
+            case RawReply raw:
+                await WriteRawAsync(context, raw);
+                break;
             case ErrorReply error:
                 await WriteJsonAsync(context, error.Status, new JsonObject
                 {

@@ -198,6 +198,20 @@ public abstract class ProviderContract : IAsyncLifetime
         Assert.Equal(SpellErrorCode.LlmContextTooLong, error.Code);
     }
 
+    [Theory]
+    [InlineData("text/html", "<html><body>502 Bad Gateway</body></html>")]
+    [InlineData("application/json", "{}")]
+    [InlineData("application/json", "null")]
+    public async Task A_success_that_is_not_the_vendors_reply_is_an_llm_error_that_says_so(string contentType, string body)
+    {
+        Server.Enqueue(FakeReply.Raw(200, contentType, body));
+        var error = await Assert.ThrowsAsync<SpellException>(() => Chat.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], cancellationToken: Token));
+
+        Assert.Equal(SpellErrorCode.LlmError, error.Code);
+        Assert.Contains($"/{Model}: the provider answered ({contentType}) with something that is not ", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"check that {Server.BaseUrl}", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Errors_in_a_stream_are_mapped_too()
     {

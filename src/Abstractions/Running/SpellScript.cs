@@ -78,8 +78,7 @@ public sealed class SpellScript
         // the reader for ever: .NET cannot tell them from an empty file without opening them, and an
         // empty file is no spell either. No more than the source limit is ever read, whatever the
         // file claims.
-        var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
-        if (target.Length == 0)
+        if (RegularLength(info) is not > 0)
         {
             throw new SpellException(SpellErrorCode.BadArgument, $"{path}: empty, or not a regular file (a device, FIFO or socket); a spell is a file of source text");
         }
@@ -92,6 +91,24 @@ public sealed class SpellScript
         var source = await ReadAtMostAsync(path, limits.MaxSourceBytes, cancellationToken).ConfigureAwait(false);
         var fullPath = System.IO.Path.GetFullPath(path);
         return new SpellScript(System.IO.Path.GetFileName(path), source, fullPath, IdOf(fullPath, contentRoot));
+    }
+
+    /// <summary>The length of the file, or of the file a link leads to; null when the link leads nowhere real (/dev/stdin → pipe:[…]).</summary>
+    private static long? RegularLength(FileInfo info)
+    {
+        try
+        {
+            var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
+            return target is { Exists: true } ? target.Length : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static async Task<string> ReadAtMostAsync(string path, long maxBytes, CancellationToken cancellationToken)
