@@ -66,6 +66,14 @@ public sealed class JavaScriptEngine : ISpellEngine, IEditorSupport, ISyntaxChec
             var column = (parse.LineNumber == 1 ? Math.Max(0, parse.Column - Header.Length) : parse.Column) + 1;
             throw new SpellException(new SpellError(SpellErrorCode.SyntaxError, parse.Error?.Description ?? parse.Message, new SpellLocation(script.Name, parse.LineNumber, column)));
         }
+        catch (ScriptPreparationException ex) when (ex.InnerException is InsufficientExecutionStackException || ex.Message.Contains("nesting exceeds", StringComparison.Ordinal))
+        {
+            // Jint's parser stops at its nesting limit (or where the stack runs short): the spell's
+            // own code is too deep, a syntax error of the spell, placed where the nesting gets deep.
+            var (line, column) = DeepNesting.Where(script.SourceWithoutShebang) ?? (1, 1);
+            throw new SpellException(new SpellError(SpellErrorCode.SyntaxError,
+                $"the script nests deeper than the parser allows ({DeepNesting.Limit} levels of brackets, calls or member accesses)", new SpellLocation(script.Name, line, column)));
+        }
 
         if (_prepared.Count >= MaxCachedScripts)
         {

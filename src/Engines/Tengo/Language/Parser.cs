@@ -10,6 +10,9 @@ internal sealed class Parser
 {
     /// <summary>Nesting beyond this is refused rather than risking the host's stack.</summary>
     public const int MaxNesting = 200;
+    
+    /// <summary>How many selectors, indexes and calls one expression may chain (<c>a.b(c)[d]…</c>).</summary>
+    public const int MaxChain = 2_000;
 
     private readonly string _file;
     private readonly List<Lexeme> _tokens = [];
@@ -431,9 +434,15 @@ internal sealed class Parser
     private Expr ParsePrimary()
     {
         var x = ParseOperand();
-        while (true)
+        // Each selector, index or call nests the tree one level deeper, and the compiler walks it
+        // recursively: a chain of hundreds of thousands would overflow the stack.
+        for (var links = 0; ; links++)
         {
             var pos = Current.Pos;
+            if (links > MaxChain)
+            {
+                throw Error(pos, $"the expression chains more than {MaxChain} selectors, indexes and calls");
+            }
             switch (Tok)
             {
                 case Token.Period:
