@@ -16,6 +16,7 @@ public static class ToolSettingsReader
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new BuiltInToolOptions { WorkspaceRoot = workspaceRoot };
         var http = configuration.GetSection("tools:http");
+        var workspace = configuration.GetSection("tools:workspace");
         var hosts = http.GetSection("allowedHosts").GetChildren().Select(c => c.Value).OfType<string>().ToList();
         return options with
         {
@@ -23,6 +24,8 @@ public static class ToolSettingsReader
             AllowPrivateNetworks = Read<bool>(configuration, http, "allowPrivateNetworks", bool.TryParse) ?? options.AllowPrivateNetworks,
             MaxResponseBytes = InRange(configuration, http, "maxResponseBytes", Read<long>(configuration, http, "maxResponseBytes", long.TryParse), 1, 1L << 30) ?? options.MaxResponseBytes,
             // HttpClient takes no timeout of 0 or less, nor one past int.MaxValue milliseconds.
+            MaxWorkspaceBytes = InRange(configuration, workspace, "maxBytes", Read<long>(configuration, workspace, "maxBytes", long.TryParse), 1, 1L << 40) ?? options.MaxWorkspaceBytes,
+            MaxWorkspaceFiles = (int?)InRange(configuration, workspace, "maxFiles", Read<long>(configuration, workspace, "maxFiles", long.TryParse), 1, 1_000_000) ?? options.MaxWorkspaceFiles,
             HttpTimeout = InRange(configuration, http, "timeoutSeconds", Read<long>(configuration, http, "timeoutSeconds", long.TryParse), 1, 3600) is { } seconds ? TimeSpan.FromSeconds(seconds) : options.HttpTimeout,
         };
     }

@@ -21,5 +21,11 @@ public sealed record BuiltInToolOptions
 
     public long MaxFileBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>The most a spell's workspace may hold, all files together (<c>tools.workspace.maxBytes</c>).</summary>
+    public long MaxWorkspaceBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>The most files a spell's workspace may hold (<c>tools.workspace.maxFiles</c>).</summary>
+    public int MaxWorkspaceFiles { get; init; } = 1_000;
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -24,6 +24,7 @@ public static class WorkspaceFileTools
             {
                 var path = Resolve(root, context, Path(args));
                 if (!File.Exists(path)) throw new SpellException(SpellErrorCode.NotFound, $"tool 'file_read': no file '{Path(args)}' in the workspace");
+                RefuseHardLinked("file_read", path, Path(args));
                 if (new FileInfo(path).Length > options.MaxFileBytes) throw new SpellException(SpellErrorCode.BadArgument, $"tool 'file_read': '{Path(args)}' is larger than {options.MaxFileBytes} bytes");
                 return SpellValue.From(await File.ReadAllTextAsync(path, context.CancellationToken).ConfigureAwait(false));
             });
@@ -35,13 +36,30 @@ public static class WorkspaceFileTools
                 if (System.Text.Encoding.UTF8.GetByteCount(content) > options.MaxFileBytes) throw new SpellException(SpellErrorCode.BadArgument, $"tool 'file_write': the content is larger than {options.MaxFileBytes} bytes");
                 var path = Resolve(root, context, Path(args));
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-                if (args.Get("append") is SpellBool { Value: true })
+                var append = args.Get("append") is SpellBool { Value: true } && File.Exists(path);
+                if (append)
                 {
-                    await File.AppendAllTextAsync(path, content, context.CancellationToken).ConfigureAwait(false);
+                    RefuseHardLinked("file_write", path, Path(args));
                 }
-                else
+                var existing = append ? await File.ReadAllTextAsync(path, context.CancellationToken).ConfigureAwait(false) : "";
+                if (System.Text.Encoding.UTF8.GetByteCount(existing) + System.Text.Encoding.UTF8.GetByteCount(content) > options.MaxFileBytes)
                 {
-                    await File.WriteAllTextAsync(path, content, context.CancellationToken).ConfigureAwait(false);
+                    throw new SpellException(SpellErrorCode.BadArgument, $"tool 'file_write': '{Path(args)}' would be larger than {options.MaxFileBytes} bytes");
+                }
+
+                CheckQuota(options, Workspace(root, context), path, System.Text.Encoding.UTF8.GetByteCount(existing) + System.Text.Encoding.UTF8.GetByteCount(content));
+
+                // Written beside it and renamed over it: a name in the workspace is replaced, never
+                // written through, so a hard link to a file outside cannot carry the write out.
+                var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+                try
+                {
+                    await File.WriteAllTextAsync(temporary, existing + content, context.CancellationToken).ConfigureAwait(false);
+                    File.Move(temporary, path, overwrite: true);
+                }
+                finally
+                {
+                    File.Delete(temporary);
                 }
 
                 return SpellValue.Null;
@@ -53,13 +71,56 @@ public static class WorkspaceFileTools
                 var workspace = Workspace(root, context);
                 var folder = args.Get("path") is SpellString ? Resolve(root, context, Path(args)) : workspace;
                 IEnumerable<string> files = Directory.Exists(folder)
-                    ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => System.IO.Path.GetRelativePath(workspace, f).Replace('\\', '/')).Order(StringComparer.Ordinal)
+                    ? Directory.EnumerateFiles(folder, "*", NoLinks).Select(f => System.IO.Path.GetRelativePath(workspace, f).Replace('\\', '/')).Order(StringComparer.Ordinal)
                     : [];
                 return ValueTask.FromResult<SpellValue>(new SpellList(files.Select(SpellValue.From)));
             });
     }
 
+    // Links are neither listed nor entered: a link to a folder outside would list that folder.
+    private static readonly EnumerationOptions NoLinks = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = FileAttributes.ReparsePoint,
+        IgnoreInaccessible = true,
+        MaxRecursionDepth = 32,
+    };
+
     private static string Path(SpellMap args) => ((SpellString)args["path"]).Value;
+
+    /// <summary>Refuses a write that would take the workspace past its quota of bytes or files.</summary>
+    private static void CheckQuota(BuiltInToolOptions options, string workspace, string path, long newLength)
+    {
+        long bytes = 0;
+        var files = 0;
+        var replaced = 0L;
+        foreach (var file in new DirectoryInfo(workspace).EnumerateFiles("*", NoLinks))
+        {
+            files++;
+            bytes += file.Length;
+            if (file.FullName == path)
+            {
+                replaced = file.Length;
+                files--;
+            }
+        }
+        if (files + 1 > options.MaxWorkspaceFiles)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'file_write': the workspace holds {files} files, its limit (tools.workspace.maxFiles)");
+        }
+        if (bytes - replaced + newLength > options.MaxWorkspaceBytes)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'file_write': the workspace would hold {bytes - replaced + newLength} bytes; its limit is {options.MaxWorkspaceBytes} (tools.workspace.maxBytes)");
+        }
+    }
+
+    private static void RefuseHardLinked(string tool, string path, string relative)
+    {
+        if (FileLinks.Count(path) is > 1)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"tool '{tool}': '{relative}' has another name (a hard link), possibly outside the workspace, so it is not read or changed through here");
+        }
+    }
 
     private static string Workspace(string root, SpellContext context)
     {
@@ -71,6 +132,21 @@ public static class WorkspaceFileTools
     /// <summary>The full path of <paramref name="relative"/> inside the workspace, or an error if it would leave it.</summary>
     internal static string Resolve(string root, SpellContext context, string relative)
     {
+        // Names the file system would refuse (or misread) are the spell's bad argument, said plainly.
+        const int LongestName = 255, MostFolders = 32;
+        if (relative.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, "the path holds a NUL character");
+        }
+        var names = relative.Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries);
+        if (names.FirstOrDefault(n => System.Text.Encoding.UTF8.GetByteCount(n) > LongestName) is { } longName)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"a name in the path is longer than {LongestName} bytes ('{longName[..32]}…')");
+        }
+        if (names.Length > MostFolders)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"the path is {names.Length} names deep; the workspace allows {MostFolders}");
+        }
         var workspace = Workspace(root, context);
         var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(workspace, relative));
         if (!full.StartsWith(workspace + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal))
