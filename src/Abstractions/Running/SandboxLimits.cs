@@ -24,8 +24,17 @@ public sealed record SandboxLimits
     /// <summary>Call depth of script functions.</summary>
     public int MaxRecursionDepth { get; init; } = 1000;
 
-    /// <summary>Bytes the script may print (print, console.log).</summary>
+    /// <summary>Bytes the script may print and log (print, console.log, log.*), together.</summary>
     public long MaxOutputBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Size of the run's result, as JSON.</summary>
+    public long MaxResultBytes { get; init; } = 16L * 1024 * 1024;
+
+    /// <summary>Size of one state value, as JSON (state.set, state.update).</summary>
+    public long MaxStateValueBytes { get; init; } = 4L * 1024 * 1024;
+
+    /// <summary>Characters of an error message; a longer one is cut, saying how long it was.</summary>
+    public int MaxErrorMessageChars { get; init; } = 16 * 1024;
 
     /// <summary>Size of the script's source text.</summary>
     public int MaxSourceBytes { get; init; } = 4 * 1024 * 1024;
@@ -44,5 +53,8 @@ public sealed record SandboxLimits
         if (MaxRecursionDepth <= 0) throw new ArgumentOutOfRangeException(nameof(MaxRecursionDepth), MaxRecursionDepth, "must be positive");
         if (MaxOutputBytes < 0) throw new ArgumentOutOfRangeException(nameof(MaxOutputBytes), MaxOutputBytes, "must not be negative");
         if (MaxSourceBytes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxSourceBytes), MaxSourceBytes, "must be positive");
+        if (MaxResultBytes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxResultBytes), MaxResultBytes, "must be positive");
+        if (MaxStateValueBytes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxStateValueBytes), MaxStateValueBytes, "must be positive");
+        if (MaxErrorMessageChars < 256) throw new ArgumentOutOfRangeException(nameof(MaxErrorMessageChars), MaxErrorMessageChars, "must be at least 256");
     }
 }

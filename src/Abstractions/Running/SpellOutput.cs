@@ -3,7 +3,7 @@ using LlmSpell.Errors;
 
 namespace LlmSpell.Running;
 
-/// <summary>What a script prints, counted against <see cref="SandboxLimits.MaxOutputBytes"/>.</summary>
+/// <summary>What a script prints and logs, counted against <see cref="SandboxLimits.MaxOutputBytes"/>.</summary>
 public sealed class SpellOutput(TextWriter writer, long maxBytes)
 {
     private readonly Lock _gate = new();
@@ -25,6 +25,20 @@ public sealed class SpellOutput(TextWriter writer, long maxBytes)
 
             _written += size;
             writer.WriteLine(text);
+        }
+    }
+
+    /// <summary>Counts what the script sends elsewhere (its log entries) against the same budget.</summary>
+    /// <exception cref="SpellException">With code <c>output_limit</c> once the budget is spent.</exception>
+    public void Charge(long bytes, string what)
+    {
+        lock (_gate)
+        {
+            if (_written + bytes > maxBytes)
+            {
+                throw new SpellException(SpellErrorCode.OutputLimit, $"the spell's prints and {what} passed {maxBytes} bytes");
+            }
+            _written += bytes;
         }
     }
 }

@@ -21,9 +21,11 @@ public static class LogModule
         call =>
         {
             var logger = call.Context.Logger;
+            var fields = call[1] as SpellMap ?? SpellMap.Empty;
+            // Counted whether or not this level is logged, so a spell's budget does not depend on the host's log level.
+            call.Context.Output.Charge(System.Text.Encoding.UTF8.GetByteCount(call.GetString(0)) + SpellValueSize.AtMost(fields, call.Context.Limits.MaxOutputBytes + 1), "logs");
             if (logger.IsEnabled(level))
             {
-                var fields = call[1] as SpellMap ?? SpellMap.Empty;
                 if (fields.Count == 0)
                 {
                     logger.Log(level, "{Message}", call.GetString(0));

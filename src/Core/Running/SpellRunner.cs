@@ -86,6 +86,24 @@ public sealed class SpellRunner
             ?? throw new SpellException(SpellErrorCode.BadArgument, $"{script.Name}: no engine runs '{extension}' files (known: {string.Join(", ", Engines.SelectMany(e => e.FileExtensions))}); name one with --engine or a '#!llmspell <engine>' first line");
     }
 
+    /// <summary>
+    /// The result and the error as the caller may receive them: a result too big is an output_limit
+    /// (hosts would otherwise serialize and send all of it), and an error message is cut to its limit.
+    /// </summary>
+    private static (SpellValue Value, SpellError? Error) Bounded(SpellValue value, SpellError? error, SandboxLimits limits)
+    {
+        if (error is null && SpellValueSize.AtMost(value, limits.MaxResultBytes + 1) > limits.MaxResultBytes)
+        {
+            return (SpellValue.Null, new SpellError(SpellErrorCode.OutputLimit, $"the spell's result is more than {limits.MaxResultBytes} bytes as JSON"));
+        }
+        if (error is not null && error.Message.Length > limits.MaxErrorMessageChars)
+        {
+            var cut = error.Message[..limits.MaxErrorMessageChars];
+            error = error with { Message = $"{cut}… (the message is {error.Message.Length} characters; cut at {limits.MaxErrorMessageChars})" };
+        }
+        return (value, error);
+    }
+
     public async Task<SpellRunResult> RunAsync(SpellScript script, SpellRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(script);
@@ -150,6 +168,7 @@ public sealed class SpellRunner
                     error = failure;
                 }
 
+                (value, error) = Bounded(value, error, limits);
                 var result = new SpellRunResult(error is null ? value : SpellValue.Null, error, engine.Name, stopwatch.Elapsed)
                 {
                     Usage = context?.Usage ?? new(),
