@@ -15,15 +15,42 @@ namespace LlmSpell.Engines.JavaScript;
 /// <summary>The value bridge: spell values to JavaScript and back.</summary>
 internal sealed partial class JavaScriptSandbox
 {
+    private ConversionBudget? _conversion;
+
     private SpellValue ToSpell(JsValue value, int depth, bool allowFunctions)
+    {
+        if (depth > 0 && _conversion is not null)
+        {
+            return ToSpellNode(value, depth, allowFunctions, _conversion);
+        }
+        // Each conversion from the top has its own budget (a getter may start another one inside it).
+        var outer = _conversion;
+        _conversion = new ConversionBudget(Context.Limits.MaxMemoryBytes);
+        try
+        {
+            return ToSpellNode(value, depth, allowFunctions, _conversion);
+        }
+        finally
+        {
+            _conversion = outer;
+        }
+    }
+
+    private SpellValue ToSpellNode(JsValue value, int depth, bool allowFunctions, ConversionBudget budget)
     {
         BridgeErrors.CheckDepth(depth);
 
-        if (IsNothing(value)) return SpellValue.Null;
-        if (value.IsBoolean()) return SpellValue.From(value.AsBoolean());
-        if (value.IsString()) return SpellValue.From(value.AsString());
+        if (IsNothing(value)) { budget.Scalar(); return SpellValue.Null; }
+        if (value.IsBoolean()) { budget.Scalar(); return SpellValue.From(value.AsBoolean()); }
+        if (value.IsString())
+        {
+            var text = value.AsString();
+            budget.Text(text.Length);
+            return SpellValue.From(text);
+        }
         if (value.IsNumber())
         {
+            budget.Scalar();
             var number = value.AsNumber();
             return number == Math.Floor(number) && Math.Abs(number) <= MaxSafeInteger && !(number == 0 && double.IsNegative(number))
                 ? SpellValue.From((long)number)
@@ -51,6 +78,7 @@ internal sealed partial class JavaScriptSandbox
         {
             var array = (JsArray)value;
             var length = array.Length;
+            budget.Container(length);
             var items = new SpellValue[length];
             for (uint i = 0; i < length; i++)
             {
@@ -69,6 +97,7 @@ internal sealed partial class JavaScriptSandbox
                 var descriptor = source.GetOwnProperty(key);
                 if (descriptor.Enumerable)
                 {
+                    budget.Container(1);
                     entries.Add(new(key.ToString(), ToSpell(source.Get(key), depth + 1, allowFunctions)));
                 }
             }

@@ -43,20 +43,45 @@ internal sealed partial class LuaSandbox
         }
     }
 
+    private ConversionBudget? _conversion;
+
     private SpellValue ReadValue(LuaState lua, int index, int depth, bool allowFunctions)
+    {
+        if (depth > 0 && _conversion is not null)
+        {
+            return ReadNode(lua, index, depth, allowFunctions, _conversion);
+        }
+        // Each conversion from the top has its own budget (a getter may start another one inside it).
+        var outer = _conversion;
+        _conversion = new ConversionBudget(_context.Limits.MaxMemoryBytes);
+        try
+        {
+            return ReadNode(lua, index, depth, allowFunctions, _conversion);
+        }
+        finally
+        {
+            _conversion = outer;
+        }
+    }
+
+    private SpellValue ReadNode(LuaState lua, int index, int depth, bool allowFunctions, ConversionBudget budget)
     {
         index = lua.AbsIndex(index);
         switch (lua.Type(index))
         {
             case LuaType.None:
             case LuaType.Nil:
+                budget.Scalar();
                 return SpellValue.Null;
             case LuaType.Boolean:
+                budget.Scalar();
                 return SpellValue.From(lua.ToBoolean(index));
             case LuaType.Number:
+                budget.Scalar();
                 return lua.IsInteger(index) ? SpellValue.From(lua.ToInteger(index)) : SpellValue.From(lua.ToNumber(index));
             case LuaType.String:
                 var bytes = lua.ToBuffer(index, false) ?? [];
+                budget.Text(bytes.Length);
                 try
                 {
                     return SpellValue.From(StrictUtf8.GetString(bytes));
@@ -113,6 +138,7 @@ internal sealed partial class LuaSandbox
             lua.Pop(1);
         }
 
+        _conversion?.Container(count);
         if (sequence && (count > 0 || markedList) && count == length)
         {
             var items = new SpellValue[length];

@@ -9,9 +9,31 @@ namespace LlmSpell.Engines.Tengo;
 /// <summary>The value bridge: spell values to Tengo objects and back.</summary>
 internal sealed partial class TengoSandbox
 {
+    private ConversionBudget? _conversion;
+
     private SpellValue ToSpell(TengoObject value, int depth, bool allowFunctions)
     {
+        if (depth > 0 && _conversion is not null)
+        {
+            return ToSpellNode(value, depth, allowFunctions, _conversion);
+        }
+        // Each conversion from the top has its own budget.
+        var outer = _conversion;
+        _conversion = new ConversionBudget(_context.Limits.MaxMemoryBytes);
+        try
+        {
+            return ToSpellNode(value, depth, allowFunctions, _conversion);
+        }
+        finally
+        {
+            _conversion = outer;
+        }
+    }
+
+    private SpellValue ToSpellNode(TengoObject value, int depth, bool allowFunctions, ConversionBudget budget)
+    {
         BridgeErrors.CheckDepth(depth);
+        budget.Scalar();
 
         switch (value)
         {
@@ -24,20 +46,24 @@ internal sealed partial class TengoSandbox
             case TengoFloat f:
                 return SpellValue.From(f.Value);
             case TengoString s:
+                budget.Text(s.Value.Length);
                 return SpellValue.From(s.Value);
             case TengoChar c:
                 return SpellValue.From(TengoChar.AsText(c.Value));
             case TengoBytes bytes:
+                budget.Bytes(bytes.Value.Length);
                 return SpellValue.FromBytes(bytes.Value.ToArray());
             case TengoTime t:
                 return SpellValue.From(t.Value.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture));
             case TengoError e:
                 return ToSpell(e.Value, depth + 1, allowFunctions);
             case TengoArray array:
+                budget.Container(array.Items.Count);
                 var items = new SpellValue[array.Items.Count];
                 for (var i = 0; i < items.Length; i++) items[i] = ToSpell(array.Items[i], depth + 1, allowFunctions);
                 return new SpellList(items);
             case TengoMap map:
+                budget.Container(map.Entries.Count);
                 return new SpellMap(map.Entries.Select(e => new KeyValuePair<string, SpellValue>(e.Key, ToSpell(e.Value, depth + 1, allowFunctions))).ToList());
             case TengoClosure or TengoBuiltin when allowFunctions:
                 return new TengoCallback(this, value);
