@@ -282,7 +282,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable, IScriptSandbox<Js
         }
         catch (Exception ex) when (ex is not JavaScriptException)
         {
-            var spell = _context.ToSpellException(ex);
+            var spell = _context.ToSpellException(Translate(ex));
             if (!spell.Error.IsLimit)
             {
                 reject(ErrorValue(Raise(spell)));
@@ -296,7 +296,8 @@ internal sealed partial class JavaScriptSandbox : IDisposable, IScriptSandbox<Js
     /// </summary>
     private Exception Raise(Exception ex)
     {
-        var spell = _context.ToSpellException(ex);
+        // Jint's own limits can fire inside a host call (a getter run while its argument is read).
+        var spell = _context.ToSpellException(ex is JavaScriptException ? ex : Translate(ex));
         if (spell.Error.IsLimit)
         {
             return spell;

@@ -101,7 +101,8 @@ public static partial class BuiltInTools
         {
             current = step.Groups["key"].Success
                 ? current is SpellMap map ? map.Get(step.Groups["key"].Value) : SpellValue.Null
-                : current is SpellList list && int.Parse(step.Groups["index"].Value, CultureInfo.InvariantCulture) is var i && i >= -list.Count && i < list.Count ? list[i < 0 ? list.Count + i : i] : SpellValue.Null;
+                // An index past any list (even past int) reads nothing, as one just past the end does.
+                : current is SpellList list && int.TryParse(step.Groups["index"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) && i >= -list.Count && i < list.Count ? list[i < 0 ? list.Count + i : i] : SpellValue.Null;
         }
 
         var consumed = steps.Sum(m => m.Length);

@@ -7,6 +7,23 @@ namespace LlmSpell.Engines.Tengo.Language;
 /// </summary>
 public sealed class TengoVm
 {
+    /// <summary>
+    /// A builtin or standard-module function. Its own .NET failure on the spell's arguments (an
+    /// overflow in <c>times.unix</c>, a bad format) is the spell's runtime error at the call, never a
+    /// host error out of the VM.
+    /// </summary>
+    private TengoObject CallBuiltin(TengoBuiltin builtin, ReadOnlySpan<TengoObject> arguments)
+    {
+        try
+        {
+            return builtin.Function(this, arguments);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentException or FormatException or IndexOutOfRangeException or InvalidCastException or KeyNotFoundException)
+        {
+            throw new TengoRuntimeException($"{builtin.Name}: {e.Message}");
+        }
+    }
+
     private const int CheckInterval = 1024;
 
     private readonly TengoRuntimeOptions _options;
@@ -81,7 +98,7 @@ public sealed class TengoVm
                 case TengoBuiltin builtin:
                     // No script code returns here; an earlier call's position must not stand in for this one.
                     ReturnedFrom = default;
-                    return builtin.Function(this, new ReadOnlySpan<TengoObject>(_stack, baseSp + 1, arguments.Length));
+                    return CallBuiltin(builtin, new ReadOnlySpan<TengoObject>(_stack, baseSp + 1, arguments.Length));
                 default:
                     throw new TengoRuntimeException($"not callable: {callable.TypeName}");
             }
@@ -487,7 +504,7 @@ public sealed class TengoVm
                         }
                         else if (callee is TengoBuiltin builtin)
                         {
-                            var result = builtin.Function(this, new ReadOnlySpan<TengoObject>(stack, sp - argumentCount, argumentCount));
+                            var result = CallBuiltin(builtin, new ReadOnlySpan<TengoObject>(stack, sp - argumentCount, argumentCount));
                             if (result is TengoError { Origin: null } failure)
                             {
                                 failure.Origin = new TengoStackFrame(frame.Function.File, frame.Function.PositionAt(opStart));
