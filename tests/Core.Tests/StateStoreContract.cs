@@ -141,6 +141,27 @@ public sealed class FileStateStoreTests : StateStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task A_folder_where_a_value_file_should_be_is_a_state_error_for_every_operation()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await Store.SetAsync("spell", "k", SpellValue.From(1), token);
+        var file = Directory.GetFiles(_root, "*.json", SearchOption.AllDirectories).Single();
+        File.Delete(file);
+        Directory.CreateDirectory(file);
+
+        foreach (var operation in new Func<Task>[]
+        {
+            async () => await Store.GetAsync("spell", "k", token),
+            async () => await Store.SetAsync("spell", "k", SpellValue.From(2), token),
+            async () => await StateUpdate.RunAsync(Store, "spell", "k", (old, _) => ValueTask.FromResult<SpellValue>(SpellValue.From(3)), token),
+        })
+        {
+            var error = await Assert.ThrowsAsync<SpellException>(operation);
+            Assert.Equal(SpellErrorCode.StateError, error.Code);
+        }
+    }
+
+    [Fact]
     public async Task A_corrupt_file_is_reported_with_its_path_and_left_in_place()
     {
         await Store.SetAsync("spell", "k", SpellValue.From(1), TestContext.Current.CancellationToken);

@@ -105,9 +105,11 @@ public sealed class FileStateStore : IStateStore
         {
             return null;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new SpellException(SpellErrorCode.StateError, $"cannot read state key '{key}': {ex.Message}", ex);
+            // A folder where the value's file should be reads as "access denied" on Linux.
+            var why = Directory.Exists(path) ? "a folder stands where its file should be" : ex.Message;
+            throw new SpellException(SpellErrorCode.StateError, $"cannot read state key '{key}': {why} ({path})", ex);
         }
     }
 
