@@ -50,6 +50,75 @@ end
 -- string.dump would hand out bytecode, and the string metatable's __index is the real `string`
 -- table, so remove it there and not only from the copy.
 string.dump = nil
+
+-- Lua's pattern matcher and string.rep run in C, out of reach of the instruction hook: past the
+-- deadline the run is abandoned, but its thread would keep a core busy for ever. Lua patterns
+-- cannot nest repetitions, so a match takes at worst about C(n + q, q) steps for q repetition
+-- items over n characters. Patterns of four or more repetitions whose worst case passes 10^15
+-- steps (days) are refused before C starts; the everyday ones (a trim, "(%w+)=(%w+)") never are.
+-- string.rep of an empty string (math.maxinteger copies of nothing, in C) returns at once.
+do
+  local real_find, real_match, real_gmatch, real_gsub, real_rep = string.find, string.match, string.gmatch, string.gsub, string.rep
+  local byte, math_log = string.byte, math.log
+  local MOST_STEPS_LOG10 = 15
+
+  -- '*', '+' and '-' after an item (a character, '.', a %class or a [set]); '?' repeats at most once.
+  local function repetitions(pattern)
+    local count, i, n = 0, 1, #pattern
+    while i <= n do
+      local c = byte(pattern, i)
+      if c == 37 then                     -- '%': the escaped character is the item
+        i = i + 2
+      elseif c == 91 then                 -- '[': skip to the closing ']'
+        i = i + 1
+        if byte(pattern, i) == 94 then i = i + 1 end
+        if byte(pattern, i) == 93 then i = i + 1 end
+        while i <= n and byte(pattern, i) ~= 93 do
+          if byte(pattern, i) == 37 then i = i + 1 end
+          i = i + 1
+        end
+        i = i + 1
+      else
+        i = i + 1
+      end
+      local q = byte(pattern, i)
+      if q == 42 or q == 43 or q == 45 then  -- '*', '+', '-'
+        count = count + 1
+        i = i + 1
+      end
+    end
+    return count
+  end
+
+  local function check(name, subject, pattern)
+    if type(subject) ~= "string" and type(subject) ~= "number" then return end
+    if type(pattern) ~= "string" then return end
+    local q = repetitions(pattern)
+    if q < 4 then return end
+    local n = #real_tostring(subject)
+    local steps = 0                       -- log10 of C(n + q, q)
+    for i = 1, q do steps = steps + math_log((n + i) / i, 10) end
+    if steps > MOST_STEPS_LOG10 then
+      raise_host_error({ code = "bad_argument", message = name .. ": a pattern with " .. q ..
+        " repetition items ('*', '+', '-') over " .. n ..
+        " characters could backtrack for days; use fewer repetitions or a shorter subject" }, 3)
+    end
+  end
+
+  string.find = function(s, pattern, init, plain)
+    if not plain then check("string.find", s, pattern) end
+    return real_find(s, pattern, init, plain)
+  end
+  string.match = function(s, pattern, init) check("string.match", s, pattern) return real_match(s, pattern, init) end
+  string.gmatch = function(s, pattern, init) check("string.gmatch", s, pattern) return real_gmatch(s, pattern, init) end
+  string.gsub = function(s, pattern, repl, n) check("string.gsub", s, pattern) return real_gsub(s, pattern, repl, n) end
+  string.rep = function(s, n, sep)
+    if (s == "" and (sep == nil or sep == "")) and type(n) == "number" then
+      return real_rep(s, 0)
+    end
+    return real_rep(s, n, sep)
+  end
+end
 local string_mt = getmetatable("")
 string_mt.__metatable = false
 
