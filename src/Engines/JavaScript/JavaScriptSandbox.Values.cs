@@ -98,6 +98,7 @@ internal sealed partial class JavaScriptSandbox
                 if (descriptor.Enumerable)
                 {
                     budget.Container(1);
+                    budget.Text(key.ToString().Length);
                     entries.Add(new(key.ToString(), ToSpell(source.Get(key), depth + 1, allowFunctions)));
                 }
             }

@@ -165,6 +165,7 @@ internal sealed partial class LuaSandbox
             }
 
             var name = ReadString(lua, -2);
+            _conversion?.Text(name.Length);
             entries.Add(new(name, ReadValue(lua, -1, depth + 1, allowFunctions)));
             lua.Pop(1);
         }

@@ -64,6 +64,10 @@ internal sealed partial class TengoSandbox
                 return new SpellList(items);
             case TengoMap map:
                 budget.Container(map.Entries.Count);
+                foreach (var key in map.Entries.Keys)
+                {
+                    budget.Text(key.Length);
+                }
                 return new SpellMap(map.Entries.Select(e => new KeyValuePair<string, SpellValue>(e.Key, ToSpell(e.Value, depth + 1, allowFunctions))).ToList());
             case TengoClosure or TengoBuiltin when allowFunctions:
                 return new TengoCallback(this, value);

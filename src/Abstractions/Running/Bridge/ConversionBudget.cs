@@ -10,7 +10,9 @@ namespace LlmSpell.Running.Bridge;
 /// </summary>
 public sealed class ConversionBudget(long maxBytes)
 {
-    private const long Node = 24;
+    // What .NET spends, measured roughly: an object header and its fields, a string's UTF-16
+    // characters, a list's or map's array slots and entries (keys are charged as texts).
+    private const long Node = 32;
     private long _used;
 
     public long Used => _used;
@@ -21,7 +23,7 @@ public sealed class ConversionBudget(long maxBytes)
 
     public void Bytes(int length) => Charge(Node + length);
 
-    public void Container(long count) => Charge(Node + 8 + (16L * count));
+    public void Container(long count) => Charge((2 * Node) + (32L * count));
 
     /// <exception cref="SpellException">With code <c>memory_limit</c> once the value passes the run's memory limit.</exception>
     public void Charge(long bytes)
