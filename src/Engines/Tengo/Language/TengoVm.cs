@@ -120,7 +120,8 @@ public sealed class TengoVm
             throw new TengoLimitException(TengoLimit.StringSize, $"a string of {value.Length} characters exceeds the limit of {_options.MaxStringLength}");
         }
 
-        Allocate(24 + 2L * value.Length);
+        // The .NET string (header, length, UTF-16 characters) and the TengoString around it.
+        Allocate(48 + 2L * value.Length);
         return new TengoString(value);
     }
 

@@ -122,7 +122,8 @@ internal static class TextModule
         return vm.NewString(map(Arguments.String(a, 0)));
     }
 
-    private static TengoArray Strings(TengoVm vm, IEnumerable<string> items) => vm.NewArray(items.Select(s => (TengoObject)new TengoString(s)).ToList());
+    // Each part is charged as it is made: a split into millions of parts costs what they take.
+    private static TengoArray Strings(TengoVm vm, IEnumerable<string> items) => vm.NewArray(items.Select(s => (TengoObject)vm.NewString(s)).ToList());
 
     /// <summary>Go counts string positions in bytes; a UTF-16 index becomes the byte index of the same place.</summary>
     private static int ByteIndex(string text, int index) => index <= 0 ? index : Encoding.UTF8.GetByteCount(text.AsSpan(0, index));
@@ -135,38 +136,41 @@ internal static class TextModule
         return count;
     }
 
-    private static List<string> SplitN(string s, string separator, long n, bool after)
+    /// <summary>Go's SplitN/SplitAfterN, part by part, so each part is charged before the next is made.</summary>
+    private static IEnumerable<string> SplitN(string s, string separator, long n, bool after)
     {
-        if (n == 0) return [];
-        var result = new List<string>();
+        if (n == 0) yield break;
+        long count = 0;
         if (separator.Length == 0)
         {
+            var consumed = 0;
             foreach (var rune in s.EnumerateRunes())
             {
-                if (n > 0 && result.Count == n - 1)
+                if (n > 0 && count == n - 1)
                 {
                     break;
                 }
 
-                result.Add(rune.ToString());
+                count++;
+                consumed += rune.Utf16SequenceLength;
+                yield return rune.ToString();
             }
 
-            var consumed = string.Concat(result).Length;
-            if (consumed < s.Length) result.Add(s[consumed..]);
-            return result;
+            if (consumed < s.Length) yield return s[consumed..];
+            yield break;
         }
 
         var start = 0;
-        while (n < 0 || result.Count < n - 1)
+        while (n < 0 || count < n - 1)
         {
             var at = s.IndexOf(separator, start, StringComparison.Ordinal);
             if (at < 0) break;
-            result.Add(s[start..(after ? at + separator.Length : at)]);
+            count++;
+            yield return s[start..(after ? at + separator.Length : at)];
             start = at + separator.Length;
         }
 
-        result.Add(s[start..]);
-        return result;
+        yield return s[start..];
     }
 
     private static TengoObject Join(TengoVm vm, ReadOnlySpan<TengoObject> a)
