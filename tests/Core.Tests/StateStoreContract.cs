@@ -141,6 +141,20 @@ public sealed class FileStateStoreTests : StateStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task A_long_spell_name_gets_a_folder_and_a_key_too_long_for_a_file_name_is_a_bad_argument()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var scope = new string('é', 120);
+        await Store.SetAsync(scope, "k", SpellValue.From(1), token);
+        Assert.Equal(SpellValue.From(1), await Store.GetAsync(scope, "k", token));
+        Assert.Equal(["k"], await Store.KeysAsync(scope, "", token));
+
+        var error = await Assert.ThrowsAsync<SpellException>(async () => await Store.SetAsync("spell", new string('%', 200), SpellValue.From(1), token));
+        Assert.Equal(SpellErrorCode.BadArgument, error.Code);
+        Assert.Contains("as a file name", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_folder_where_a_value_file_should_be_is_a_state_error_for_every_operation()
     {
         var token = TestContext.Current.CancellationToken;

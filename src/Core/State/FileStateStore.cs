@@ -156,7 +156,7 @@ public sealed class FileStateStore : IStateStore
 
     public ValueTask<IReadOnlyList<string>> KeysAsync(string scope, string prefix, CancellationToken cancellationToken = default)
     {
-        var directory = Path.Combine(_root, Escape(scope));
+        var directory = Path.Combine(_root, FolderName(scope));
         IReadOnlyList<string> keys = !Directory.Exists(directory)
             ? []
             : [.. Directory.EnumerateFiles(directory, "*" + Extension)
@@ -169,7 +169,38 @@ public sealed class FileStateStore : IStateStore
     private string PathOf(string scope, string key)
     {
         StateKeys.Validate(scope, key);
-        return Path.Combine(_root, Escape(scope), Escape(key) + Extension);
+        var file = Escape(key) + Extension;
+        if (file.Length > MaxFileName)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument,
+                $"state key '{key[..Math.Min(key.Length, 40)]}…' is {file.Length} bytes as a file name (letters, digits, '-' and '_' take one; other characters three per UTF-8 byte); the file state store allows {MaxFileName}");
+        }
+        return Path.Combine(_root, FolderName(scope), file);
+    }
+
+    private const int MaxFileName = 255;
+
+    /// <summary>
+    /// A scope's folder: its escaped name, or — when that is longer than a file name may be (a long
+    /// spell name in other letters than a-z) — the start of it and a hash of the whole. Folders are
+    /// never read back into names, so nothing depends on reversing this.
+    /// </summary>
+    internal static string FolderName(string scope)
+    {
+        var escaped = Escape(scope);
+        if (escaped.Length <= 200)
+        {
+            return escaped;
+        }
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(scope)))[..16];
+        var prefix = escaped[..180];
+        // Never cut inside a %XX escape.
+        var cut = prefix.LastIndexOf('%');
+        if (cut >= 178)
+        {
+            prefix = prefix[..cut];
+        }
+        return prefix + "~" + hash;
     }
 
     /// <summary>

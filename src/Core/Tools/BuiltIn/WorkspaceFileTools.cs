@@ -124,7 +124,7 @@ public static class WorkspaceFileTools
 
     private static string Workspace(string root, SpellContext context)
     {
-        var workspace = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, State.FileStateStore.Escape(context.StateScope)));
+        var workspace = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, State.FileStateStore.FolderName(context.StateScope)));
         Directory.CreateDirectory(workspace);
         return workspace;
     }
