@@ -15,26 +15,8 @@ namespace LlmSpell.Engines.JavaScript;
 /// <summary>The value bridge: spell values to JavaScript and back.</summary>
 internal sealed partial class JavaScriptSandbox
 {
-    private ConversionBudget? _conversion;
-
-    private SpellValue ToSpell(JsValue value, int depth, bool allowFunctions)
-    {
-        if (depth > 0 && _conversion is not null)
-        {
-            return ToSpellNode(value, depth, allowFunctions, _conversion);
-        }
-        // Each conversion from the top has its own budget (a getter may start another one inside it).
-        var outer = _conversion;
-        _conversion = new ConversionBudget(Context.Limits.MaxMemoryBytes);
-        try
-        {
-            return ToSpellNode(value, depth, allowFunctions, _conversion);
-        }
-        finally
-        {
-            _conversion = outer;
-        }
-    }
+    private SpellValue ToSpell(JsValue value, int depth, bool allowFunctions) =>
+        ToSpellNode(value, depth, allowFunctions, new ConversionBudget(Context.Limits.MaxMemoryBytes));
 
     private SpellValue ToSpellNode(JsValue value, int depth, bool allowFunctions, ConversionBudget budget)
     {
@@ -82,7 +64,7 @@ internal sealed partial class JavaScriptSandbox
             var items = new SpellValue[length];
             for (uint i = 0; i < length; i++)
             {
-                items[i] = ToSpell(array.Get(i), depth + 1, allowFunctions);
+                items[i] = ToSpellNode(array.Get(i), depth + 1, allowFunctions, budget);
             }
 
             return new SpellList(items);
@@ -99,7 +81,7 @@ internal sealed partial class JavaScriptSandbox
                 {
                     budget.Container(1);
                     budget.Text(key.ToString().Length);
-                    entries.Add(new(key.ToString(), ToSpell(source.Get(key), depth + 1, allowFunctions)));
+                    entries.Add(new(key.ToString(), ToSpellNode(source.Get(key), depth + 1, allowFunctions, budget)));
                 }
             }
 

@@ -43,26 +43,8 @@ internal sealed partial class LuaSandbox
         }
     }
 
-    private ConversionBudget? _conversion;
-
-    private SpellValue ReadValue(LuaState lua, int index, int depth, bool allowFunctions)
-    {
-        if (depth > 0 && _conversion is not null)
-        {
-            return ReadNode(lua, index, depth, allowFunctions, _conversion);
-        }
-        // Each conversion from the top has its own budget (a getter may start another one inside it).
-        var outer = _conversion;
-        _conversion = new ConversionBudget(_context.Limits.MaxMemoryBytes);
-        try
-        {
-            return ReadNode(lua, index, depth, allowFunctions, _conversion);
-        }
-        finally
-        {
-            _conversion = outer;
-        }
-    }
+    private SpellValue ReadValue(LuaState lua, int index, int depth, bool allowFunctions) =>
+        ReadNode(lua, index, depth, allowFunctions, new ConversionBudget(_context.Limits.MaxMemoryBytes));
 
     private SpellValue ReadNode(LuaState lua, int index, int depth, bool allowFunctions, ConversionBudget budget)
     {
@@ -95,7 +77,7 @@ internal sealed partial class LuaSandbox
             case LuaType.LightUserData when lua.ToUserData(index) == IntPtr.Zero:
                 return SpellValue.Null;
             case LuaType.Table:
-                return ReadTable(lua, index, depth, allowFunctions);
+                return ReadTable(lua, index, depth, allowFunctions, budget);
             case LuaType.Function when allowFunctions:
                 lua.PushCopy(index);
                 return new LuaCallback(this, lua.Ref(LuaRegistry.Index));
@@ -106,7 +88,7 @@ internal sealed partial class LuaSandbox
         }
     }
 
-    private SpellValue ReadTable(LuaState lua, int index, int depth, bool allowFunctions)
+    private SpellValue ReadTable(LuaState lua, int index, int depth, bool allowFunctions, ConversionBudget budget)
     {
         // The table's entries are one level deeper than the table.
         BridgeErrors.CheckDepth(depth + 1);
@@ -138,14 +120,14 @@ internal sealed partial class LuaSandbox
             lua.Pop(1);
         }
 
-        _conversion?.Container(count);
+        budget.Container(count);
         if (sequence && (count > 0 || markedList) && count == length)
         {
             var items = new SpellValue[length];
             for (var i = 0; i < length; i++)
             {
                 lua.RawGetInteger(index, i + 1);
-                items[i] = ReadValue(lua, -1, depth + 1, allowFunctions);
+                items[i] = ReadNode(lua, -1, depth + 1, allowFunctions, budget);
                 lua.Pop(1);
             }
 
@@ -165,8 +147,8 @@ internal sealed partial class LuaSandbox
             }
 
             var name = ReadString(lua, -2);
-            _conversion?.Text(name.Length);
-            entries.Add(new(name, ReadValue(lua, -1, depth + 1, allowFunctions)));
+            budget.Text(name.Length);
+            entries.Add(new(name, ReadNode(lua, -1, depth + 1, allowFunctions, budget)));
             lua.Pop(1);
         }
 

@@ -9,26 +9,8 @@ namespace LlmSpell.Engines.Tengo;
 /// <summary>The value bridge: spell values to Tengo objects and back.</summary>
 internal sealed partial class TengoSandbox
 {
-    private ConversionBudget? _conversion;
-
-    private SpellValue ToSpell(TengoObject value, int depth, bool allowFunctions)
-    {
-        if (depth > 0 && _conversion is not null)
-        {
-            return ToSpellNode(value, depth, allowFunctions, _conversion);
-        }
-        // Each conversion from the top has its own budget.
-        var outer = _conversion;
-        _conversion = new ConversionBudget(_context.Limits.MaxMemoryBytes);
-        try
-        {
-            return ToSpellNode(value, depth, allowFunctions, _conversion);
-        }
-        finally
-        {
-            _conversion = outer;
-        }
-    }
+    private SpellValue ToSpell(TengoObject value, int depth, bool allowFunctions) =>
+        ToSpellNode(value, depth, allowFunctions, new ConversionBudget(_context.Limits.MaxMemoryBytes));
 
     private SpellValue ToSpellNode(TengoObject value, int depth, bool allowFunctions, ConversionBudget budget)
     {
@@ -56,11 +38,11 @@ internal sealed partial class TengoSandbox
             case TengoTime t:
                 return SpellValue.From(t.Value.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture));
             case TengoError e:
-                return ToSpell(e.Value, depth + 1, allowFunctions);
+                return ToSpellNode(e.Value, depth + 1, allowFunctions, budget);
             case TengoArray array:
                 budget.Container(array.Items.Count);
                 var items = new SpellValue[array.Items.Count];
-                for (var i = 0; i < items.Length; i++) items[i] = ToSpell(array.Items[i], depth + 1, allowFunctions);
+                for (var i = 0; i < items.Length; i++) items[i] = ToSpellNode(array.Items[i], depth + 1, allowFunctions, budget);
                 return new SpellList(items);
             case TengoMap map:
                 budget.Container(map.Entries.Count);
@@ -68,7 +50,7 @@ internal sealed partial class TengoSandbox
                 {
                     budget.Text(key.Length);
                 }
-                return new SpellMap(map.Entries.Select(e => new KeyValuePair<string, SpellValue>(e.Key, ToSpell(e.Value, depth + 1, allowFunctions))).ToList());
+                return new SpellMap(map.Entries.Select(e => new KeyValuePair<string, SpellValue>(e.Key, ToSpellNode(e.Value, depth + 1, allowFunctions, budget))).ToList());
             case TengoClosure or TengoBuiltin when allowFunctions:
                 return new TengoCallback(this, value);
             case TengoClosure or TengoBuiltin:

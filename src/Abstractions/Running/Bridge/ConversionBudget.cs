@@ -6,7 +6,8 @@ namespace LlmSpell.Running.Bridge;
 /// What one script-to-host conversion may build, charged as it goes. A value with shared parts (a
 /// table referenced twice, nested forty times: a DAG, not a cycle) becomes a tree on the host side,
 /// exponentially larger than the script's heap, so the script's memory limit alone does not bound it.
-/// Every engine charges each node it builds here and stops at the run's memory limit.
+/// Every engine charges each node it builds here and stops at the run's memory limit; each
+/// conversion from the top (a result, an argument list, a value a getter hands over) has its own.
 /// </summary>
 public sealed class ConversionBudget(long maxBytes)
 {
