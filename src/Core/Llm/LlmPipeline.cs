@@ -7,8 +7,8 @@ namespace LlmSpell.Llm;
 /// The one way a spell's LLM call reaches a provider — <c>llm.*</c> and agents alike — built with
 /// <see cref="ChatClientBuilder"/> in this one place. From the outside in: logging, errors as spell
 /// errors, the tool-calling loop (when the call offers tools), usage and budget per model turn, and
-/// a GenAI-conventions span per model turn (MEAI's OpenTelemetry client, on LlmSpell's source, so the
-/// loop's tool calls are spans too), usage, cost and budgets per turn, and the provider's client
+/// a GenAI-conventions span per model turn (<see cref="TelemetryChatClient"/>, on LlmSpell's source,
+/// which the loop's tool calls use too), usage, cost and budgets per turn, and the provider's client
 /// (which maps its vendor's failures and retries).
 /// </summary>
 public static class LlmPipeline
@@ -31,9 +31,10 @@ public static class LlmPipeline
             });
         }
 
+        var price = context.Host.Llm.Prices.Find(target);
         return builder
-            .UseOpenTelemetry(context.Host.LoggerFactory, Telemetry.SpellTelemetry.Name, telemetry => telemetry.EnableSensitiveData = context.Host.Llm.RecordPrompts)
-            .Use(inner => new UsageChatClient(inner, context, target, shape.Meter))
+            .Use(inner => new TelemetryChatClient(inner, target, price, context.Host.Llm.RecordPrompts))
+            .Use(inner => new UsageChatClient(inner, context, target, price, shape.Meter))
             .Build();
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LlmSpell.Running;
 using LlmSpell.Telemetry;
 using Microsoft.Extensions.AI;
@@ -7,13 +6,11 @@ namespace LlmSpell.Llm;
 
 /// <summary>
 /// Counts the tokens and cost of every model turn into the run's usage, the call's meter (an
-/// agent's budget) and the budgets open on the run (a workflow's), and onto the turn's span and
-/// metrics. It sits under the tool-calling loop, so it sees each turn, streamed or not.
+/// agent's budget), the budgets open on the run (a workflow's) and the metrics. It sits under the
+/// tool-calling loop, so it sees each turn, streamed or not.
 /// </summary>
-internal sealed class UsageChatClient(IChatClient inner, SpellContext context, LlmTarget target, IUsageMeter? meter) : DelegatingChatClient(inner)
+internal sealed class UsageChatClient(IChatClient inner, SpellContext context, LlmTarget target, ModelPrice? price, IUsageMeter? meter) : DelegatingChatClient(inner)
 {
-    private readonly ModelPrice? _price = context.Host.Llm.Prices.Find(target);
-
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         BeforeTurn();
@@ -50,7 +47,7 @@ internal sealed class UsageChatClient(IChatClient inner, SpellContext context, L
 
     private void Count(UsageDetails? usage)
     {
-        var cost = context.Usage.Add(usage, _price);
+        var cost = context.Usage.Add(usage, price);
         var turn = new LlmTurn(usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? 0, cost);
         Record(turn);
         meter?.Add(turn);
@@ -60,7 +57,6 @@ internal sealed class UsageChatClient(IChatClient inner, SpellContext context, L
         }
     }
 
-    /// <summary>Onto the turn's span (the GenAI "chat" span just above this client) and the metrics.</summary>
     private void Record(LlmTurn turn)
     {
         var provider = new KeyValuePair<string, object?>(SpellTelemetry.Attributes.GenAiProvider, target.Provider.Name);
@@ -70,18 +66,6 @@ internal sealed class UsageChatClient(IChatClient inner, SpellContext context, L
         if (turn.CostUsd is { } cost)
         {
             SpellTelemetry.Cost.Add((double)cost, provider, model);
-        }
-
-        if (Activity.Current is { } span && span.GetTagItem(SpellTelemetry.Attributes.GenAiOperation) is not null)
-        {
-            // Our provider name is the one the user configured ("groq"), not only the vendor's SDK.
-            span.SetTag(SpellTelemetry.Attributes.GenAiProvider, target.Provider.Name);
-            span.SetTag(SpellTelemetry.Attributes.GenAiInputTokens, turn.InputTokens);
-            span.SetTag(SpellTelemetry.Attributes.GenAiOutputTokens, turn.OutputTokens);
-            if (turn.CostUsd is { } spanCost)
-            {
-                span.SetTag(SpellTelemetry.Attributes.CostUsd, (double)spanCost);
-            }
         }
     }
 }
