@@ -38,10 +38,11 @@ public sealed class PriceTableTests
     public void Usage_adds_the_cost_of_priced_turns_and_counts_the_unpriced()
     {
         var usage = new LlmUsage();
-        var cost = usage.Add(new UsageDetails { InputTokenCount = 1_000, OutputTokenCount = 500 }, new ModelPrice(3m, 15m));
-        usage.Add(new UsageDetails { InputTokenCount = 10, OutputTokenCount = 10 }, price: null);
+        var priced = LlmTurn.Of(new UsageDetails { InputTokenCount = 1_000, OutputTokenCount = 500 }, new ModelPrice(3m, 15m));
+        usage.Add(priced);
+        usage.Add(LlmTurn.Of(new UsageDetails { InputTokenCount = 10, OutputTokenCount = 10 }, price: null));
 
-        Assert.Equal(0.0105m, cost);
+        Assert.Equal(0.0105m, priced.CostUsd);
         Assert.Equal(0.0105m, usage.CostUsd);
         Assert.Equal(1, usage.UnpricedCalls);
         Assert.Equal(1_520, usage.TotalTokens);

@@ -9,6 +9,9 @@ namespace LlmSpell.Values;
 /// </summary>
 public static class SpellValueSize
 {
+    /// <summary>Whether <paramref name="value"/> takes more than <paramref name="limit"/> bytes as JSON.</summary>
+    public static bool Exceeds(SpellValue value, long limit) => AtMost(value, limit + 1) > limit;
+
     /// <returns>The size, or some number above <paramref name="cap"/> once it is clear the size is.</returns>
     public static long AtMost(SpellValue value, long cap)
     {

@@ -30,17 +30,6 @@ public sealed class LlmUsage
     /// <summary>Model turns whose model has no price in the table, so their cost is not in <see cref="CostUsd"/>.</summary>
     public long UnpricedCalls { get { lock (_gate) { return _unpricedCalls; } } }
 
-    /// <summary>Counts one model turn; <paramref name="price"/> null means the model is not priced.</summary>
-    /// <returns>What the turn cost, or null when it is unpriced.</returns>
-    public decimal? Add(UsageDetails? usage, ModelPrice? price)
-    {
-        var input = usage?.InputTokenCount ?? 0;
-        var output = usage?.OutputTokenCount ?? 0;
-        var cost = price?.CostOf(input, output);
-        Add(new LlmTurn(input, output, cost));
-        return cost;
-    }
-
     /// <summary>Counts a turn (or a whole run's usage, for a budget that spans runs).</summary>
     public void Add(LlmTurn turn, long calls = 1)
     {
@@ -78,4 +67,13 @@ public sealed class LlmUsage
 }
 
 /// <summary>The tokens of one model turn and what it cost (null when the model is unpriced).</summary>
-public readonly record struct LlmTurn(long InputTokens, long OutputTokens, decimal? CostUsd);
+public readonly record struct LlmTurn(long InputTokens, long OutputTokens, decimal? CostUsd)
+{
+    /// <summary>A turn as the provider reported it, priced by <paramref name="price"/> (null: the model is not priced).</summary>
+    public static LlmTurn Of(UsageDetails? usage, ModelPrice? price)
+    {
+        var input = usage?.InputTokenCount ?? 0;
+        var output = usage?.OutputTokenCount ?? 0;
+        return new LlmTurn(input, output, price?.CostOf(input, output));
+    }
+}

@@ -104,13 +104,12 @@ internal sealed class TelemetryChatClient(IChatClient inner, LlmTarget target, M
         {
             activity.SetTag("gen_ai.response.finish_reasons", new[] { reason.Value });
         }
-        var input = response.Usage?.InputTokenCount ?? 0;
-        var output = response.Usage?.OutputTokenCount ?? 0;
-        activity.SetTag(SpellTelemetry.Attributes.GenAiInputTokens, input);
-        activity.SetTag(SpellTelemetry.Attributes.GenAiOutputTokens, output);
-        if (price is { } known)
+        var turn = LlmTurn.Of(response.Usage, price);
+        activity.SetTag(SpellTelemetry.Attributes.GenAiInputTokens, turn.InputTokens);
+        activity.SetTag(SpellTelemetry.Attributes.GenAiOutputTokens, turn.OutputTokens);
+        if (turn.CostUsd is { } cost)
         {
-            activity.SetTag(SpellTelemetry.Attributes.CostUsd, (double)known.CostOf(input, output));
+            activity.SetTag(SpellTelemetry.Attributes.CostUsd, (double)cost);
         }
         if (recordContent)
         {

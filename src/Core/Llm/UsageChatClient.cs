@@ -47,8 +47,8 @@ internal sealed class UsageChatClient(IChatClient inner, SpellContext context, L
 
     private void Count(UsageDetails? usage)
     {
-        var cost = context.Usage.Add(usage, price);
-        var turn = new LlmTurn(usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? 0, cost);
+        var turn = LlmTurn.Of(usage, price);
+        context.Usage.Add(turn);
         Record(turn);
         meter?.Add(turn);
         foreach (var budget in context.Budgets)

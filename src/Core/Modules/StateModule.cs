@@ -62,7 +62,7 @@ public static class StateModule
     private static void CheckSize(Running.SpellContext context, string key, SpellValue value)
     {
         var limit = context.Limits.MaxStateValueBytes;
-        if (SpellValueSize.AtMost(value, limit + 1) > limit)
+        if (SpellValueSize.Exceeds(value, limit))
         {
             throw new Errors.SpellException(Errors.SpellErrorCode.BadArgument, $"state value for '{key}' is more than {limit} bytes as JSON, the limit for one value");
         }

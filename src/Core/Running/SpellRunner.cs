@@ -92,7 +92,7 @@ public sealed class SpellRunner
     /// </summary>
     private static (SpellValue Value, SpellError? Error) Bounded(SpellValue value, SpellError? error, SandboxLimits limits)
     {
-        if (error is null && SpellValueSize.AtMost(value, limits.MaxResultBytes + 1) > limits.MaxResultBytes)
+        if (error is null && SpellValueSize.Exceeds(value, limits.MaxResultBytes))
         {
             return (SpellValue.Null, new SpellError(SpellErrorCode.OutputLimit, $"the spell's result is more than {limits.MaxResultBytes} bytes as JSON"));
         }

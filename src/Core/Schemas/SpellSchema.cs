@@ -96,4 +96,21 @@ public sealed class SpellSchema
 /// <param name="SchemaPointer">The failing subschema ("#/properties/a").</param>
 /// <param name="Keyword">The keyword that failed ("type", "required"; "" for a false schema).</param>
 /// <param name="Message">JsonSchema.Net's own words.</param>
-public sealed record SchemaProblem(string InstancePointer, string SchemaPointer, string Keyword, string Message);
+public sealed record SchemaProblem(string InstancePointer, string SchemaPointer, string Keyword, string Message)
+{
+    /// <summary>Where in the value, as people write it: "a.0.b"; "" for the value itself.</summary>
+    public string Field => FieldOf(InstancePointer);
+
+    /// <summary>
+    /// A JSON pointer ("/a/0/b") as a dotted field path, its escapes undone. A name past 64 characters
+    /// is cut, so a message stays readable.
+    /// </summary>
+    public static string FieldOf(string pointer)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        const int Longest = 64;
+        return string.Join('.', pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))
+            .Select(s => s.Length > Longest ? s[..Longest] + $"…({s.Length} characters)" : s));
+    }
+}

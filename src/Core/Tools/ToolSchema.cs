@@ -103,14 +103,6 @@ public sealed class ToolSchema
             : Name(type.GetString() ?? "");
     }
 
-    /// <summary>"/a/0/b" → "a.0.b"; the arguments themselves are "arguments". A name past 64 characters is cut, so a message stays readable.</summary>
-    private static string Field(string pointer)
-    {
-        const int Longest = 64;
-        var segments = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))
-            .Select(s => s.Length > Longest ? s[..Longest] + $"…({s.Length} characters)" : s);
-        var joined = string.Join('.', segments);
-        return joined.Length == 0 ? "arguments" : joined;
-    }
+    /// <summary>The field a pointer names; the arguments themselves are "arguments".</summary>
+    private static string Field(string pointer) => SchemaProblem.FieldOf(pointer) is { Length: > 0 } field ? field : "arguments";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LlmSpell.Llm;
 using LlmSpell.Values;
 
@@ -21,14 +20,14 @@ public sealed record WorkflowBudget(long? Tokens, decimal? CostUsd)
         {
             SpellNull => null,
             SpellInt { Value: > 0 } i => i.Value,
-            var other => throw WorkflowErrors.Bad($"{where}.token_budget", $"expected a whole number of tokens above 0, got {Describe(other)}"),
+            var other => throw WorkflowErrors.Bad($"{where}.token_budget", $"expected a whole number of tokens above 0, got {WorkflowSpecParser.Describe(other)}"),
         };
         decimal? cost = spec.Get("cost_budget") switch
         {
             SpellNull => null,
             SpellInt i => UsageBudget.CostLimit(i.Value, $"{where}.cost_budget"),
             SpellFloat f => UsageBudget.CostLimit(f.Value, $"{where}.cost_budget"),
-            var other => throw WorkflowErrors.Bad($"{where}.cost_budget", $"expected a number of US dollars, got {Describe(other)}"),
+            var other => throw WorkflowErrors.Bad($"{where}.cost_budget", $"expected a number of US dollars, got {WorkflowSpecParser.Describe(other)}"),
         };
         return tokens is null && cost is null ? null : new WorkflowBudget(tokens, cost);
     }
@@ -47,8 +46,4 @@ public sealed record WorkflowBudget(long? Tokens, decimal? CostUsd)
             map.Get("tokens") is SpellInt t ? t.Value : null,
             map.Get("cost_usd") switch { SpellFloat f => (decimal)f.Value, SpellInt i => i.Value, _ => null })
         : null;
-
-    private static string Describe(SpellValue value) => value is SpellString s
-        ? string.Create(CultureInfo.InvariantCulture, $"the string \"{s.Value}\"")
-        : SpellValue.TypeName(value.Kind);
 }

@@ -268,5 +268,5 @@ public sealed class WorkflowSpecParser(SpellContext context)
         }
     }
 
-    private static string Describe(SpellValue value) => value is SpellString s ? $"\"{s.Value}\"" : SpellValue.TypeName(value.Kind);
+    internal static string Describe(SpellValue value) => value is SpellString s ? $"\"{s.Value}\"" : SpellValue.TypeName(value.Kind);
 }

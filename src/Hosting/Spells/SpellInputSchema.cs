@@ -36,5 +36,5 @@ public sealed class SpellInputSchema
         throw new SpellException(SpellErrorCode.BadArgument, $"spell '{spellName}': input does not match its schema: {string.Join("; ", listed)}");
     }
 
-    private static string Field(string pointer) => pointer is "" or "#" or "/" ? "input:" : $"input{pointer.TrimStart('#').Replace('/', '.')}:";
+    private static string Field(string pointer) => SchemaProblem.FieldOf(pointer) is { Length: > 0 } field ? $"input.{field}:" : "input:";
 }

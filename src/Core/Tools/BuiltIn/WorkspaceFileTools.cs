@@ -42,12 +42,13 @@ public static class WorkspaceFileTools
                     RefuseHardLinked("file_write", path, Path(args));
                 }
                 var existing = append ? await File.ReadAllTextAsync(path, context.CancellationToken).ConfigureAwait(false) : "";
-                if (System.Text.Encoding.UTF8.GetByteCount(existing) + System.Text.Encoding.UTF8.GetByteCount(content) > options.MaxFileBytes)
+                var length = (long)System.Text.Encoding.UTF8.GetByteCount(existing) + System.Text.Encoding.UTF8.GetByteCount(content);
+                if (length > options.MaxFileBytes)
                 {
                     throw new SpellException(SpellErrorCode.BadArgument, $"tool 'file_write': '{Path(args)}' would be larger than {options.MaxFileBytes} bytes");
                 }
 
-                CheckQuota(options, Workspace(root, context), path, System.Text.Encoding.UTF8.GetByteCount(existing) + System.Text.Encoding.UTF8.GetByteCount(content));
+                CheckQuota(options, Workspace(root, context), path, length);
 
                 // Written beside it and renamed over it: a name in the workspace is replaced, never
                 // written through, so a hard link to a file outside cannot carry the write out.
