@@ -40,7 +40,7 @@ public sealed class TengoSpellTests
 
         Assert.Equal("runtime_error", outcome.Error.Code);
         Assert.Equal(2, outcome.Error.Location!.Line);
-        Assert.Contains("Runtime Error: invalid operation: int + string\n\tat spell.tengo:2:14\n\tat spell.tengo:4:2", outcome.Error.ScriptStack, StringComparison.Ordinal);
+        Assert.Contains("Runtime Error: invalid operation: int + string\n\tat spell.tengo:2:12\n\tat spell.tengo:4:1", outcome.Error.ScriptStack, StringComparison.Ordinal);
     }
 
     [Fact]

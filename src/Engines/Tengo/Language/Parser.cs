@@ -15,6 +15,7 @@ internal sealed class Parser
     public const int MaxChain = 2_000;
 
     private readonly string _file;
+    private readonly string[] _lines;
     private readonly List<Lexeme> _tokens = [];
     private int _index;
     private int _depth;
@@ -27,6 +28,7 @@ internal sealed class Parser
     private Parser(string file, string source)
     {
         _file = file;
+        _lines = source.Split('\n');
         var errors = new List<TengoSyntaxError>();
         var scanner = new Scanner(source, errors);
         while (true)
@@ -64,6 +66,16 @@ internal sealed class Parser
     }
 
     private TengoCompileException Error(SourcePos pos, string message) => new(_file, [new TengoSyntaxError(pos, message)]);
+
+    /// <summary>The source of an expression that ends where the current token starts (for messages).</summary>
+    private string Text(Expr expression)
+    {
+        var (line, column) = (expression.Pos.Line, expression.Pos.Column);
+        if (line < 1 || line > _lines.Length) return "?";
+        var text = _lines[line - 1];
+        var end = Current.Pos.Line == line ? Math.Min(Current.Pos.Column - 1, text.Length) : text.Length;
+        return column - 1 < end ? text[(column - 1)..end].Trim() : "?";
+    }
 
     private static string Found(Lexeme lexeme) => lexeme.Token switch
     {
@@ -141,7 +153,7 @@ internal sealed class Parser
                     return new EmptyStmt(pos);
                 case Token.RBrace:
                     return new EmptyStmt(pos);
-                case Token.LBrace:
+                case Token.LBrace when !StartsMapLiteral():
                     var block = ParseBlock();
                     ExpectSemi();
                     return block;
@@ -185,6 +197,18 @@ internal sealed class Parser
         }
     }
 
+    /// <summary>
+    /// The reference reads every statement that starts with '{' as a map literal (<c>{}[:]</c>,
+    /// <c>{a: 1}.a</c>); we also allow bare blocks, so a '{' that opens <c>{}</c> or <c>{key:</c> is a map.
+    /// </summary>
+    private bool StartsMapLiteral()
+    {
+        var ahead = 1;
+        while (_tokens[Math.Min(_index + ahead, _tokens.Count - 1)] is { Token: Token.Semicolon, Literal: "\n" }) ahead++;
+        var first = PeekToken(ahead);
+        return first == Token.RBrace || ((first is Token.Ident or Token.String || first >= Token.Break) && PeekToken(ahead + 1) == Token.Colon);
+    }
+
     private Stmt ParseSimpleStmt()
     {
         var pos = Current.Pos;
@@ -199,29 +223,28 @@ internal sealed class Parser
         {
             case Token.Define or Token.Assign or Token.AddAssign or Token.SubAssign or Token.MulAssign or Token.QuoAssign or Token.RemAssign
                 or Token.AndAssign or Token.OrAssign or Token.XorAssign or Token.ShlAssign or Token.ShrAssign or Token.AndNotAssign:
-                var opPos = Current.Pos;
-                Next();
                 if (op == Token.Define && target is not IdentExpr)
                 {
-                    throw Error(target.Pos, "non-name on left side of :=");
+                    throw Error(target.Pos, target is IndexExpr ? "operator ':=' not allowed with selector" : "non-name on left side of :=");
                 }
 
                 if (target is not (IdentExpr or IndexExpr))
                 {
-                    throw Error(target.Pos, "cannot assign to this expression");
+                    throw Error(target.Pos, $"unresolved reference '{Text(target)}'");
                 }
 
+                Next();
+
                 var value = ParseExpr();
-                return new AssignStmt(opPos, target, op, value);
+                return new AssignStmt(target.Pos, target, op, value);
             case Token.Inc or Token.Dec:
                 if (target is not (IdentExpr or IndexExpr))
                 {
-                    throw Error(target.Pos, $"cannot apply {op.Text()} to this expression");
+                    throw Error(target.Pos, $"unresolved reference '{Text(target)}'");
                 }
 
-                var incPos = Current.Pos;
                 Next();
-                return new IncDecStmt(incPos, target, op);
+                return new IncDecStmt(target.Pos, target, op);
             default:
                 return new ExprStmt(pos, target);
         }
@@ -378,12 +401,11 @@ internal sealed class Parser
                 return condition;
             }
 
-            var questionPos = Current.Pos;
             Next();
             var then = ParseExpr();
             Expect(Token.Colon);
             var otherwise = ParseExpr();
-            return new CondExpr(questionPos, condition, then, otherwise);
+            return new CondExpr(condition.Pos, condition, then, otherwise);
         }
         finally
         {
@@ -406,7 +428,7 @@ internal sealed class Parser
             var pos = Current.Pos;
             Next();
             var right = ParseBinary(precedence + 1);
-            left = new BinaryExpr(pos, op, left, right);
+            left = new BinaryExpr(left.Pos, op, left, right);
         }
     }
 
@@ -453,12 +475,12 @@ internal sealed class Parser
                         throw Error(Current.Pos, $"expected selector name, found '{Found(Current)}'");
                     }
 
-                    x = new IndexExpr(pos, x, new StringLit(Current.Pos, Current.Literal));
+                    x = new IndexExpr(x.Pos, x, new StringLit(Current.Pos, Current.Literal));
                     Next();
                     break;
                 case Token.LBrack:
                     var target = x;
-                    x = Lifted(() => ParseIndexOrSlice(pos, target));
+                    x = Lifted(() => ParseIndexOrSlice(target.Pos, target));
                     break;
                 case Token.LParen:
                     var callee = x;
@@ -507,7 +529,7 @@ internal sealed class Parser
 
     private CallExpr ParseCall(Expr function)
     {
-        var pos = Expect(Token.LParen);
+        Expect(Token.LParen);
         var arguments = new List<Expr>();
         var spread = false;
         SkipNewlines();
@@ -532,7 +554,7 @@ internal sealed class Parser
         }
 
         Expect(Token.RParen);
-        return new CallExpr(pos, function, arguments, spread);
+        return new CallExpr(function.Pos, function, arguments, spread);
     }
 
     /// <summary>Consumes a comma (and line ends around it); false when the list closes here.</summary>
