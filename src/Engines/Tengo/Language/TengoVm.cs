@@ -217,7 +217,7 @@ public sealed class TengoVm
 
         if (_frameIndex + 1 >= _options.MaxFrames)
         {
-            throw new TengoLimitException(TengoLimit.Frames, $"the script nested calls deeper than {_options.MaxFrames}");
+            throw new TengoLimitException(TengoLimit.Frames, $"stack overflow: the script nested calls deeper than {_options.MaxFrames}");
         }
 
         var basePointer = _sp - argumentCount;
@@ -229,10 +229,61 @@ public sealed class TengoVm
 
         _sp = basePointer + function.NumLocals;
         var frame = _frames[++_frameIndex] ??= new Frame();
+        frame.DiscardsResult = false;
         frame.Closure = closure;
         frame.Function = function;
         frame.Ip = 0;
         frame.BasePointer = basePointer;
+    }
+
+    /// <summary>
+    /// Whether a call is the last thing its function does: <c>return f(…)</c>, or <c>f(…)</c> as the
+    /// last statement (its value dropped, the function returning undefined).
+    /// </summary>
+    private static bool IsTailPosition(int[] code, int ip, out bool discardsResult)
+    {
+        discardsResult = false;
+        if ((Opcode)code[ip] == Opcode.Return)
+        {
+            return code[ip + 1] == 1;
+        }
+
+        discardsResult = (Opcode)code[ip] == Opcode.Pop && (Opcode)code[ip + 1] == Opcode.Return && code[ip + 2] == 0;
+        return discardsResult;
+    }
+
+    /// <summary>Replaces the current frame's arguments and locals with a new call's, in place.</summary>
+    private void EnterTailCall(Frame frame, TengoClosure closure, int argumentCount)
+    {
+        var function = closure.Function;
+        var argumentsStart = _sp - argumentCount;
+        if (function.VarArgs)
+        {
+            var fixedCount = function.NumParameters - 1;
+            if (argumentCount < fixedCount)
+            {
+                throw new TengoRuntimeException($"wrong number of arguments: want>={fixedCount}, got={argumentCount}");
+            }
+
+            var extras = new List<TengoObject>(argumentCount - fixedCount);
+            for (var i = argumentsStart + fixedCount; i < _sp; i++) extras.Add(_stack[i]);
+            _stack[argumentsStart + fixedCount] = NewArray(extras);
+            argumentCount = function.NumParameters;
+        }
+        else if (argumentCount != function.NumParameters)
+        {
+            throw new TengoRuntimeException($"wrong number of arguments: want={function.NumParameters}, got={argumentCount}");
+        }
+
+        var bp = frame.BasePointer;
+        Array.Copy(_stack, argumentsStart, _stack, bp, argumentCount);
+        // Locals captured by closures of the last round live in cells; the new round starts afresh.
+        Array.Fill(_stack, TengoUndefined.Instance, bp + argumentCount, function.NumLocals - argumentCount);
+        var top = bp + function.NumLocals;
+        Array.Clear(_stack, top, _sp - top);
+        _sp = top;
+        frame.Closure = closure;
+        frame.Ip = 0;
     }
 
     private void Checkpoint()
@@ -491,7 +542,17 @@ public sealed class TengoVm
                         var callee = stack[sp - 1 - argumentCount];
                         frame.Ip = ip;
                         _sp = sp;
-                        if (callee is TengoClosure closure)
+                        if (callee is TengoClosure self && ReferenceEquals(self.Function, frame.Function) && IsTailPosition(code, ip, out var discardsResult))
+                        {
+                            // A function that calls itself last reuses its frame, as the reference
+                            // does: a tail-recursive loop runs in constant stack.
+                            EnterTailCall(frame, self, argumentCount);
+                            frame.DiscardsResult |= discardsResult;
+                            free = self.Free;
+                            ip = 0;
+                            sp = _sp;
+                        }
+                        else if (callee is TengoClosure closure)
                         {
                             EnterClosure(closure, argumentCount);
                             frame = _frames[_frameIndex];
@@ -525,7 +586,7 @@ public sealed class TengoVm
 
                     case Opcode.Return:
                     {
-                        var value = code[ip++] == 1 ? stack[sp - 1] : TengoUndefined.Instance;
+                        var value = code[ip++] == 1 && !frame.DiscardsResult ? stack[sp - 1] : TengoUndefined.Instance;
                         var newSp = frame.BasePointer - 1;
                         Array.Clear(stack, newSp, sp - newSp);
                         sp = newSp;
@@ -648,5 +709,8 @@ public sealed class TengoVm
         public CompiledFunction Function = null!;
         public int Ip;
         public int BasePointer;
+
+        /// <summary>A tail call replaced a call whose value the function dropped: it returns undefined.</summary>
+        public bool DiscardsResult;
     }
 }

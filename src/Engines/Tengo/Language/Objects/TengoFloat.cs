@@ -10,7 +10,13 @@ public sealed class TengoFloat(double value) : TengoObject
 
     public override bool IsFalsy => double.IsNaN(Value);
 
-    internal override bool ValueEquals(TengoObject other, int depth) => other is TengoFloat f && f.Value == Value;
+    // An int equals the float of the same value, as in the reference (d5/tengo#477).
+    internal override bool ValueEquals(TengoObject other, int depth) => other switch
+    {
+        TengoFloat f => f.Value == Value,
+        TengoInt i => i.Value == Value,
+        _ => false,
+    };
 
     public override string ToString() => Format(Value);
 

@@ -17,7 +17,13 @@ public sealed class TengoInt : TengoObject
 
     public override bool IsFalsy => Value == 0;
 
-    internal override bool ValueEquals(TengoObject other, int depth) => other is TengoInt i && i.Value == Value;
+    // An int equals the float of the same value, as in the reference (d5/tengo#477).
+    internal override bool ValueEquals(TengoObject other, int depth) => other switch
+    {
+        TengoInt i => i.Value == Value,
+        TengoFloat f => Value == f.Value,
+        _ => false,
+    };
 
     public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
