@@ -36,7 +36,7 @@ internal sealed partial class TengoSandbox
                 budget.Bytes(bytes.Value.Length);
                 return SpellValue.FromBytes(bytes.Value.ToArray());
             case TengoTime t:
-                return SpellValue.From(t.Value.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture));
+                return SpellValue.From(t.ToRfc3339Nano());
             case TengoError e:
                 return ToSpellNode(e.Value, depth + 1, allowFunctions, budget);
             case TengoArray array:

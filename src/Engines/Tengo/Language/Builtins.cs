@@ -22,7 +22,7 @@ internal static class Builtins
         new("float", (_, a) => Convert(a, ToFloat)),
         new("char", (_, a) => Convert(a, ToChar)),
         new("bytes", ToBytes),
-        new("time", (_, a) => Convert(a, v => v switch { TengoTime t => t, TengoInt i => new TengoTime(DateTime.UnixEpoch.AddSeconds(i.Value)), _ => null })),
+        new("time", (_, a) => Convert(a, v => v switch { TengoTime t => t, TengoInt i => TengoTime.FromUnix(i.Value, 0), _ => null })),
         Is("is_int", v => v is TengoInt),
         Is("is_float", v => v is TengoFloat),
         Is("is_string", v => v is TengoString),

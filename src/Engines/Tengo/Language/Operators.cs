@@ -37,9 +37,10 @@ internal static class Operators
         TengoBytes l when op == Token.Add && right is TengoBytes r => vm.NewBytes([.. l.Value, .. r.Value]),
         TengoTime l => right switch
         {
-            TengoInt r when op is Token.Add or Token.Sub => TengoTime.FromUnixNano(op == Token.Add ? l.UnixNano + r.Value : l.UnixNano - r.Value),
-            TengoTime r when op == Token.Sub => TengoInt.From(l.UnixNano - r.UnixNano),
-            TengoTime r => Compare(op, l.Value.CompareTo(r.Value)) ?? throw Invalid(op, left, right),
+            TengoInt r when op == Token.Add => l.Add(r.Value),
+            TengoInt r when op == Token.Sub => r.Value == long.MinValue ? l.Add(long.MaxValue).Add(1) : l.Add(-r.Value),
+            TengoTime r when op == Token.Sub => TengoInt.From(l.Since(r)),
+            TengoTime r => Compare(op, l.CompareTo(r)) ?? throw Invalid(op, left, right),
             _ => throw Invalid(op, left, right),
         },
         _ => throw Invalid(op, left, right),
@@ -134,7 +135,7 @@ internal static class Operators
             case TengoUndefined:
                 return TengoUndefined.Instance;
             default:
-                throw new TengoRuntimeException($"not index-accessible: {target.TypeName}");
+                throw new TengoRuntimeException($"not indexable: {target.TypeName}");
         }
     }
 
@@ -165,28 +166,33 @@ internal static class Operators
             TengoArray a => a.Items.Count,
             TengoString s => s.ByteLength,
             TengoBytes b => b.Value.Length,
-            _ => throw new TengoRuntimeException($"not slicable: {target.TypeName}"),
+            _ => throw new TengoRuntimeException($"not indexable: {target.TypeName}"),
         };
-        var from = Bound(low, 0, length, "low");
-        var to = Bound(high, length, length, "high");
+
+        // As the reference: the bounds are compared as written (a[:-1] and a[7:] on three elements
+        // are errors), then clamped to the value (a[-1:2] is a[0:2]).
+        var from = Bound(low, 0);
+        var to = Bound(high, length);
         if (from > to)
         {
             throw new TengoRuntimeException($"invalid slice index: {from} > {to}");
         }
 
+        var start = (int)Math.Clamp(from, 0, length);
+        var end = (int)Math.Clamp(to, 0, length);
         return target switch
         {
-            TengoArray a => vm.NewArray(a.Items.GetRange(from, to - from)),
-            TengoString s => vm.NewString(s.SliceBytes(from, to)),
-            _ => vm.NewBytes(((TengoBytes)target).Value[from..to]),
+            TengoArray a => vm.NewArray(a.Items.GetRange(start, end - start)),
+            TengoString s => vm.NewString(s.SliceBytes(start, end)),
+            _ => vm.NewBytes(((TengoBytes)target).Value[start..end]),
         };
     }
 
-    private static int Bound(TengoObject value, int fallback, int length, string which) => value switch
+    private static long Bound(TengoObject value, long fallback) => value switch
     {
         TengoUndefined => fallback,
-        TengoInt i => (int)Math.Clamp(i.Value, 0, length),
-        _ => throw new TengoRuntimeException($"invalid slice index type: {value.TypeName} ({which})"),
+        TengoInt i => i.Value,
+        _ => throw new TengoRuntimeException($"invalid slice index type: {value.TypeName}"),
     };
 
     /// <summary>What <c>immutable()</c> returns: arrays and maps become read-only (one level deep); other values are already.</summary>

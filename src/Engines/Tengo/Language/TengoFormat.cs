@@ -125,6 +125,10 @@ internal static class TengoFormat
                 {
                     TengoFloat f => FormatFloat(f.Value, 'g', spec),
                     TengoInt i => Signed(i.Value.ToString(CultureInfo.InvariantCulture), i.Value >= 0, spec),
+                    TengoBool truth => truth.Value ? "true" : "false",
+                    // Go's %#v quotes what it prints as text: the reference formats every other
+                    // value through its string form, so "a" and [1] both come out quoted.
+                    _ when spec.Sharp => TengoString.Quote(Arguments.Text(value)),
                     _ => Arguments.Text(value),
                 };
             case 'T':

@@ -7,7 +7,7 @@ internal static class FmtModule
 {
     public static TengoMap Create() => new ModuleBuilder("fmt")
         .Function("print", (vm, a) => Write(vm, Join(a, "")))
-        .Function("println", (vm, a) => Write(vm, Join(a, " ") + "\n"))
+        .Function("println", (vm, a) => Write(vm, Join(a, "") + "\n"))
         .Function("printf", (vm, a) => a.Length == 0 ? throw Arguments.WrongCount() : Write(vm, TengoFormat.Format(Arguments.String(a, 0), a[1..])))
         .Function("sprintf", (vm, a) => a.Length == 0 ? throw Arguments.WrongCount() : vm.NewString(TengoFormat.Format(Arguments.String(a, 0), a[1..])))
         .Build();

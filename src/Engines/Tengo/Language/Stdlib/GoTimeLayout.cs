@@ -13,14 +13,15 @@ internal static class GoTimeLayout
     private static readonly (string Go, string Net)[] Elements =
     [
         ("January", "MMMM"), ("Monday", "dddd"), ("2006", "yyyy"), ("Z07:00", "Z07:00"), ("-07:00", "zzz"), ("-0700", "-0700"),
-        ("Jan", "MMM"), ("Mon", "ddd"), ("MST", "'UTC'"), (".000000000", ".fffffff'00'"), (".999999999", ".FFFFFFF"),
-        (".000000", ".ffffff"), (".999999", ".FFFFFF"), (".000", ".fff"), (".999", ".FFF"),
+        ("Jan", "MMM"), ("Mon", "ddd"), ("MST", "'UTC'"), (".000000000", ".f9"), (".999999999", ".F9"),
+        (".000000", ".f6"), (".999999", ".F6"), (".000", ".f3"), (".999", ".F3"),
         ("01", "MM"), ("02", "dd"), ("_2", "%d"), ("06", "yy"), ("15", "HH"), ("03", "hh"), ("04", "mm"), ("05", "ss"),
         ("PM", "tt"), ("pm", "tt"), ("1", "%M"), ("2", "%d"), ("3", "%h"), ("4", "%m"), ("5", "%s"),
     ];
 
-    public static string Format(DateTime value, string layout)
+    public static string Format(TengoTime time, string layout)
     {
+        var value = time.Value;
         var builder = new StringBuilder();
         foreach (var part in Translate(layout))
         {
@@ -28,6 +29,10 @@ internal static class GoTimeLayout
             {
                 "Z07:00" => "Z",
                 "-0700" => "+0000",
+                // Fractions come from the nanoseconds (.NET's own stop at 100 ns): .000 keeps its
+                // zeros, .999 drops trailing ones and the point with them, as Go does.
+                ['.', 'f', var n] => "." + time.FractionDigits[..(n - '0')],
+                ['.', 'F', var n] => time.FractionDigits[..(n - '0')].TrimEnd('0') is { Length: > 0 } digits ? "." + digits : "",
                 _ => value.ToString(part.Text.Length == 1 ? "%" + part.Text : part.Text, CultureInfo.InvariantCulture),
             });
         }
@@ -44,6 +49,9 @@ internal static class GoTimeLayout
             {
                 "Z07:00" => "K",
                 "-0700" => "zzz",
+                ".f9" => ".fffffff'00'",
+                ".F9" => ".FFFFFFF",
+                ['.', var f, var n] => "." + new string(f, n - '0'),
                 _ => part.Text,
             });
         }

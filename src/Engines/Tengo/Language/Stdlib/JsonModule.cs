@@ -101,7 +101,7 @@ internal static class JsonModule
             case TengoString s: writer.WriteStringValue(s.Value); return true;
             case TengoChar c: writer.WriteNumberValue(c.Value); return true;
             case TengoBytes bytes: writer.WriteBase64StringValue(bytes.Value); return true;
-            case TengoTime t: writer.WriteStringValue(t.Value.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", System.Globalization.CultureInfo.InvariantCulture)); return true;
+            case TengoTime t: writer.WriteStringValue(t.ToRfc3339Nano()); return true;
             case TengoUndefined: writer.WriteNullValue(); return true;
             case TengoError e: return Write(writer, e.Value, depth + 1);
             case TengoArray array:

@@ -10,47 +10,47 @@ internal static class TextModule
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
     public static TengoMap Create() => new ModuleBuilder("text")
-        .Function("re_match", Guarded((vm, a) => { Arguments.Count(a, 2); return Regex(a, 0) is { } re ? TengoBool.From(re.IsMatch(Arguments.String(a, 1))) : CompileError(a, 0); }))
-        .Function("re_find", Guarded((vm, a) => { Arguments.Count(a, 2, 3); return Regex(a, 0) is { } re ? Find(vm, re, Arguments.String(a, 1), a.Length == 3 ? Arguments.Int(a, 2) : 1) : CompileError(a, 0); }))
-        .Function("re_replace", Guarded((vm, a) => { Arguments.Count(a, 3); return Regex(a, 0) is { } re ? vm.NewString(re.Replace(Arguments.String(a, 1), Arguments.String(a, 2))) : CompileError(a, 0); }))
-        .Function("re_split", Guarded((vm, a) => { Arguments.Count(a, 2, 3); return Regex(a, 0) is { } re ? Split(vm, re, Arguments.String(a, 1), a.Length == 3 ? Arguments.Int(a, 2) : -1) : CompileError(a, 0); }))
+        .Function("re_match", Guarded((vm, a) => { Arguments.Count(a, 2); return Regex(a, 0) is { } re ? TengoBool.From(re.IsMatch(Arguments.StringLike(a, 1))) : CompileError(a, 0); }))
+        .Function("re_find", Guarded((vm, a) => { Arguments.Count(a, 2, 3); return Regex(a, 0) is { } re ? Find(vm, re, Arguments.StringLike(a, 1), a.Length == 3 ? Arguments.Int(a, 2) : 1) : CompileError(a, 0); }))
+        .Function("re_replace", Guarded((vm, a) => { Arguments.Count(a, 3); return Regex(a, 0) is { } re ? vm.NewString(re.Replace(Arguments.StringLike(a, 1), Arguments.StringLike(a, 2))) : CompileError(a, 0); }))
+        .Function("re_split", Guarded((vm, a) => { Arguments.Count(a, 2, 3); return Regex(a, 0) is { } re ? Split(vm, re, Arguments.StringLike(a, 1), a.Length == 3 ? Arguments.Int(a, 2) : -1) : CompileError(a, 0); }))
         .Function("re_compile", (vm, a) => { Arguments.Count(a, 1); return Regex(a, 0) is { } re ? Compiled(re) : CompileError(a, 0); })
-        .Function("compare", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(Math.Sign(string.CompareOrdinal(Arguments.String(a, 0), Arguments.String(a, 1)))); })
+        .Function("compare", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(Math.Sign(string.CompareOrdinal(Arguments.StringLike(a, 0), Arguments.StringLike(a, 1)))); })
         .Function("contains", (_, a) => Test(a, (s, t) => s.Contains(t, StringComparison.Ordinal)))
         .Function("contains_any", (_, a) => Test(a, (s, t) => s.IndexOfAny(t.ToCharArray()) >= 0))
-        .Function("count", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(Count(Arguments.String(a, 0), Arguments.String(a, 1))); })
+        .Function("count", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(Count(Arguments.StringLike(a, 0), Arguments.StringLike(a, 1))); })
         .Function("equal_fold", (_, a) => Test(a, (s, t) => string.Equals(s, t, StringComparison.OrdinalIgnoreCase)))
-        .Function("fields", (vm, a) => { Arguments.Count(a, 1); return Strings(vm, Arguments.String(a, 0).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)); })
+        .Function("fields", (vm, a) => { Arguments.Count(a, 1); return Strings(vm, Arguments.StringLike(a, 0).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)); })
         .Function("has_prefix", (_, a) => Test(a, (s, t) => s.StartsWith(t, StringComparison.Ordinal)))
         .Function("has_suffix", (_, a) => Test(a, (s, t) => s.EndsWith(t, StringComparison.Ordinal)))
-        .Function("index", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(ByteIndex(Arguments.String(a, 0), Arguments.String(a, 0).IndexOf(Arguments.String(a, 1), StringComparison.Ordinal))); })
-        .Function("index_any", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(ByteIndex(Arguments.String(a, 0), Arguments.String(a, 0).IndexOfAny(Arguments.String(a, 1).ToCharArray()))); })
+        .Function("index", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(ByteIndex(Arguments.StringLike(a, 0), Arguments.StringLike(a, 0).IndexOf(Arguments.StringLike(a, 1), StringComparison.Ordinal))); })
+        .Function("index_any", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(ByteIndex(Arguments.StringLike(a, 0), Arguments.StringLike(a, 0).IndexOfAny(Arguments.StringLike(a, 1).ToCharArray()))); })
         .Function("join", Join)
-        .Function("last_index", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(ByteIndex(Arguments.String(a, 0), Arguments.String(a, 0).LastIndexOf(Arguments.String(a, 1), StringComparison.Ordinal))); })
-        .Function("last_index_any", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(ByteIndex(Arguments.String(a, 0), Arguments.String(a, 0).LastIndexOfAny(Arguments.String(a, 1).ToCharArray()))); })
+        .Function("last_index", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(ByteIndex(Arguments.StringLike(a, 0), Arguments.StringLike(a, 0).LastIndexOf(Arguments.StringLike(a, 1), StringComparison.Ordinal))); })
+        .Function("last_index_any", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(ByteIndex(Arguments.StringLike(a, 0), Arguments.StringLike(a, 0).LastIndexOfAny(Arguments.StringLike(a, 1).ToCharArray()))); })
         .Function("repeat", Repeat)
         .Function("replace", Replace)
         .Function("substr", Substr)
-        .Function("split", (vm, a) => { Arguments.Count(a, 2); return Strings(vm, SplitN(Arguments.String(a, 0), Arguments.String(a, 1), -1, after: false)); })
-        .Function("split_after", (vm, a) => { Arguments.Count(a, 2); return Strings(vm, SplitN(Arguments.String(a, 0), Arguments.String(a, 1), -1, after: true)); })
-        .Function("split_n", (vm, a) => { Arguments.Count(a, 3); return Strings(vm, SplitN(Arguments.String(a, 0), Arguments.String(a, 1), Arguments.Int(a, 2), after: false)); })
-        .Function("split_after_n", (vm, a) => { Arguments.Count(a, 3); return Strings(vm, SplitN(Arguments.String(a, 0), Arguments.String(a, 1), Arguments.Int(a, 2), after: true)); })
+        .Function("split", (vm, a) => { Arguments.Count(a, 2); return Strings(vm, SplitN(Arguments.StringLike(a, 0), Arguments.StringLike(a, 1), -1, after: false)); })
+        .Function("split_after", (vm, a) => { Arguments.Count(a, 2); return Strings(vm, SplitN(Arguments.StringLike(a, 0), Arguments.StringLike(a, 1), -1, after: true)); })
+        .Function("split_n", (vm, a) => { Arguments.Count(a, 3); return Strings(vm, SplitN(Arguments.StringLike(a, 0), Arguments.StringLike(a, 1), Arguments.Int(a, 2), after: false)); })
+        .Function("split_after_n", (vm, a) => { Arguments.Count(a, 3); return Strings(vm, SplitN(Arguments.StringLike(a, 0), Arguments.StringLike(a, 1), Arguments.Int(a, 2), after: true)); })
         .Function("title", (vm, a) => Map(vm, a, Title))
         .Function("to_lower", (vm, a) => Map(vm, a, s => s.ToLowerInvariant()))
         .Function("to_title", (vm, a) => Map(vm, a, s => s.ToUpperInvariant()))
         .Function("to_upper", (vm, a) => Map(vm, a, s => s.ToUpperInvariant()))
         .Function("pad_left", (vm, a) => Pad(vm, a, left: true))
         .Function("pad_right", (vm, a) => Pad(vm, a, left: false))
-        .Function("trim", (vm, a) => { Arguments.Count(a, 2); return vm.NewString(Arguments.String(a, 0).Trim(Arguments.String(a, 1).ToCharArray())); })
-        .Function("trim_left", (vm, a) => { Arguments.Count(a, 2); return vm.NewString(Arguments.String(a, 0).TrimStart(Arguments.String(a, 1).ToCharArray())); })
-        .Function("trim_right", (vm, a) => { Arguments.Count(a, 2); return vm.NewString(Arguments.String(a, 0).TrimEnd(Arguments.String(a, 1).ToCharArray())); })
-        .Function("trim_prefix", (vm, a) => { Arguments.Count(a, 2); var (s, p) = (Arguments.String(a, 0), Arguments.String(a, 1)); return vm.NewString(p.Length > 0 && s.StartsWith(p, StringComparison.Ordinal) ? s[p.Length..] : s); })
-        .Function("trim_suffix", (vm, a) => { Arguments.Count(a, 2); var (s, p) = (Arguments.String(a, 0), Arguments.String(a, 1)); return vm.NewString(p.Length > 0 && s.EndsWith(p, StringComparison.Ordinal) ? s[..^p.Length] : s); })
+        .Function("trim", (vm, a) => { Arguments.Count(a, 2); return vm.NewString(Arguments.StringLike(a, 0).Trim(Arguments.StringLike(a, 1).ToCharArray())); })
+        .Function("trim_left", (vm, a) => { Arguments.Count(a, 2); return vm.NewString(Arguments.StringLike(a, 0).TrimStart(Arguments.StringLike(a, 1).ToCharArray())); })
+        .Function("trim_right", (vm, a) => { Arguments.Count(a, 2); return vm.NewString(Arguments.StringLike(a, 0).TrimEnd(Arguments.StringLike(a, 1).ToCharArray())); })
+        .Function("trim_prefix", (vm, a) => { Arguments.Count(a, 2); var (s, p) = (Arguments.StringLike(a, 0), Arguments.StringLike(a, 1)); return vm.NewString(p.Length > 0 && s.StartsWith(p, StringComparison.Ordinal) ? s[p.Length..] : s); })
+        .Function("trim_suffix", (vm, a) => { Arguments.Count(a, 2); var (s, p) = (Arguments.StringLike(a, 0), Arguments.StringLike(a, 1)); return vm.NewString(p.Length > 0 && s.EndsWith(p, StringComparison.Ordinal) ? s[..^p.Length] : s); })
         .Function("trim_space", (vm, a) => Map(vm, a, s => s.Trim()))
         .Function("atoi", (_, a) =>
         {
             Arguments.Count(a, 1);
-            var s = Arguments.String(a, 0);
+            var s = Arguments.StringLike(a, 0);
             return long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? TengoInt.From(n) : ParseError("Atoi", s);
         })
         .Function("itoa", (vm, a) => { Arguments.Count(a, 1); return vm.NewString(Arguments.Int(a, 0).ToString(CultureInfo.InvariantCulture)); })
@@ -60,7 +60,7 @@ internal static class TextModule
         {
             Arguments.Count(a, 2);
             var radix = Arguments.Int(a, 1);
-            return radix is < 2 or > 36 ? throw new TengoRuntimeException($"invalid base {radix}") : vm.NewString(ToBase(Arguments.Int(a, 0), (int)radix));
+            return radix is < 2 or > 36 ? throw new TengoRuntimeException($"invalid base {radix}") : vm.NewString(ToBase(Arguments.StrictInt(a, 0), (int)radix));
         })
         .Function("parse_bool", (_, a) =>
         {
@@ -87,11 +87,11 @@ internal static class TextModule
             long? parsed = radix == 0 ? GoIntegers.Parse(s) : FromBase(s, (int)radix);
             return parsed is { } n ? TengoInt.From(n) : ParseError("ParseInt", s);
         })
-        .Function("quote", (vm, a) => { Arguments.Count(a, 1); return vm.NewString(TengoString.Quote(Arguments.String(a, 0))); })
+        .Function("quote", (vm, a) => { Arguments.Count(a, 1); return vm.NewString(TengoString.Quote(Arguments.StringLike(a, 0))); })
         .Function("unquote", (vm, a) =>
         {
             Arguments.Count(a, 1);
-            var s = Arguments.String(a, 0);
+            var s = Arguments.StringLike(a, 0);
             try
             {
                 var parsed = Parser.Parse("unquote", s);
@@ -113,13 +113,13 @@ internal static class TextModule
     private static TengoObject Test(ReadOnlySpan<TengoObject> a, Func<string, string, bool> test)
     {
         Arguments.Count(a, 2);
-        return TengoBool.From(test(Arguments.String(a, 0), Arguments.String(a, 1)));
+        return TengoBool.From(test(Arguments.StringLike(a, 0), Arguments.StringLike(a, 1)));
     }
 
     private static TengoObject Map(TengoVm vm, ReadOnlySpan<TengoObject> a, Func<string, string> map)
     {
         Arguments.Count(a, 1);
-        return vm.NewString(map(Arguments.String(a, 0)));
+        return vm.NewString(map(Arguments.StringLike(a, 0)));
     }
 
     // Each part is charged as it is made: a split into millions of parts costs what they take.
@@ -177,7 +177,7 @@ internal static class TextModule
     {
         Arguments.Count(a, 2);
         var array = Arguments.Array(a, 0);
-        var separator = Arguments.String(a, 1);
+        var separator = Arguments.StringLike(a, 1);
         var parts = new List<string>(array.Items.Count);
         foreach (var item in array.Items)
         {
@@ -192,7 +192,7 @@ internal static class TextModule
     private static TengoObject Repeat(TengoVm vm, ReadOnlySpan<TengoObject> a)
     {
         Arguments.Count(a, 2);
-        var s = Arguments.String(a, 0);
+        var s = Arguments.StringLike(a, 0);
         var n = Arguments.Int(a, 1);
         if (n < 0) throw new TengoRuntimeException("negative repeat count");
         vm.CheckSize(s.Length * n, "text.repeat result");
@@ -202,7 +202,7 @@ internal static class TextModule
     private static TengoObject Replace(TengoVm vm, ReadOnlySpan<TengoObject> a)
     {
         Arguments.Count(a, 4);
-        var (s, old, replacement, n) = (Arguments.String(a, 0), Arguments.String(a, 1), Arguments.String(a, 2), Arguments.Int(a, 3));
+        var (s, old, replacement, n) = (Arguments.StringLike(a, 0), Arguments.StringLike(a, 1), Arguments.StringLike(a, 2), Arguments.Int(a, 3));
         if (n < 0 && old.Length > 0)
         {
             var count = Count(s, old);
@@ -226,20 +226,24 @@ internal static class TextModule
         return vm.NewString(builder.Append(s, start, s.Length - start).ToString());
     }
 
+    // The reference's bounds rule: low > high is an error, then both are clamped to the string.
+    // Positions count code points (the reference counts bytes; ours are the same for ASCII, and a
+    // cut through a UTF-8 sequence could not be a string here).
     private static TengoObject Substr(TengoVm vm, ReadOnlySpan<TengoObject> a)
     {
         Arguments.Count(a, 2, 3);
-        var runes = new TengoString(Arguments.String(a, 0)).Runes;
+        var runes = new TengoString(Arguments.StringLike(a, 0)).Runes;
         var low = Arguments.Int(a, 1);
         var high = a.Length == 3 ? Arguments.Int(a, 2) : runes.Length;
-        if (low < 0 || high < low || low > runes.Length)
+        if (low > high)
         {
-            throw new TengoRuntimeException("index out of bounds");
+            throw new TengoRuntimeException($"invalid index: {low} > {high}");
         }
 
-        high = Math.Min(high, runes.Length);
+        var from = (int)Math.Clamp(low, 0, runes.Length);
+        var to = (int)Math.Clamp(high, 0, runes.Length);
         var builder = new StringBuilder();
-        for (var i = low; i < high; i++) builder.Append(TengoChar.AsText(runes[i]));
+        for (var i = from; i < to; i++) builder.Append(TengoChar.AsText(runes[i]));
         return vm.NewString(builder.ToString());
     }
 
@@ -256,25 +260,28 @@ internal static class TextModule
         return builder.ToString();
     }
 
+    // As the reference: the pad repeats whole, and the padded string is cut to the width from the
+    // far side (pad_left("ab", 7, "+-") is "-+-+-ab", pad_right gives "ab+-+-+").
     private static TengoObject Pad(TengoVm vm, ReadOnlySpan<TengoObject> a, bool left)
     {
         Arguments.Count(a, 2, 3);
-        var s = Arguments.String(a, 0);
+        var s = Arguments.StringLike(a, 0);
         var width = Arguments.Int(a, 1);
-        var pad = a.Length == 3 ? Arguments.String(a, 2) : " ";
         vm.CheckSize(width, "padded string");
+        var pad = a.Length == 3 ? Arguments.StringLike(a, 2) : " ";
         if (pad.Length == 0 || s.Length >= width) return vm.NewString(s);
-        var fill = new StringBuilder();
+        var fill = new StringBuilder((int)width + pad.Length);
         while (fill.Length < width - s.Length) fill.Append(pad);
-        var padding = fill.ToString(0, (int)width - s.Length);
-        return vm.NewString(left ? padding + s : s + padding);
+        return vm.NewString(left
+            ? fill.Append(s).ToString()[^(int)width..]
+            : s + fill.ToString(0, (int)width - s.Length));
     }
 
     private static TengoObject FormatFloat(TengoVm vm, ReadOnlySpan<TengoObject> a)
     {
         Arguments.Count(a, 4);
-        var value = Arguments.Float(a, 0);
-        var format = Arguments.String(a, 1);
+        var value = Arguments.StrictFloat(a, 0);
+        var format = Arguments.StringLike(a, 1);
         var precision = Arguments.Int(a, 2);
         if (format.Length != 1) throw new TengoRuntimeException($"invalid float format '{format}'");
         var text = precision < 0 && format is "f"
@@ -326,7 +333,7 @@ internal static class TextModule
             // Go's regexp is RE2: linear time, no backreferences or lookaround. .NET's non-backtracking
             // engine has the same contract, so no pattern can take exponential time here either.
             // RE2 spells named groups (?P<name>…); .NET reads (?<name>…).
-            var pattern = Arguments.String(a, index).Replace("(?P<", "(?<", StringComparison.Ordinal);
+            var pattern = Arguments.StringLike(a, index).Replace("(?P<", "(?<", StringComparison.Ordinal);
             return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeout);
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
@@ -336,7 +343,7 @@ internal static class TextModule
     }
 
     private static TengoError CompileError(ReadOnlySpan<TengoObject> a, int index) =>
-        new(new TengoString($"error parsing regexp: {TengoString.Quote(Arguments.String(a, index))}"));
+        new(new TengoString($"error parsing regexp: {TengoString.Quote(Arguments.StringLike(a, index))}"));
 
     /// <summary>A regular expression that runs too long stops the run, as a runaway loop would.</summary>
     private static TengoNativeFunction Guarded(TengoNativeFunction function) => (vm, a) =>
@@ -357,14 +364,18 @@ internal static class TextModule
         for (var match = re.Match(text); match.Success && (count < 0 || results.Count < count); match = match.NextMatch())
         {
             var groups = new List<TengoObject>();
+            // As the reference: one immutable map per group that took part; the others are left out.
             foreach (Group group in match.Groups)
             {
-                groups.Add(vm.NewMap(new Dictionary<string, TengoObject>(StringComparer.Ordinal)
-                {
-                    ["text"] = new TengoString(group.Value),
-                    ["begin"] = TengoInt.From(group.Success ? ByteIndex(text, group.Index) : -1),
-                    ["end"] = TengoInt.From(group.Success ? ByteIndex(text, group.Index + group.Length) : -1),
-                }));
+                if (!group.Success) continue;
+                groups.Add(vm.NewMap(
+                    new Dictionary<string, TengoObject>(StringComparer.Ordinal)
+                    {
+                        ["text"] = new TengoString(group.Value),
+                        ["begin"] = TengoInt.From(ByteIndex(text, group.Index)),
+                        ["end"] = TengoInt.From(ByteIndex(text, group.Index + group.Length)),
+                    },
+                    immutable: true));
             }
 
             results.Add(vm.NewArray(groups));
@@ -377,9 +388,9 @@ internal static class TextModule
         count == 0 ? vm.NewArray([]) : Strings(vm, re.Split(text, count < 0 ? int.MaxValue : (int)Math.Min(count, int.MaxValue)));
 
     private static TengoMap Compiled(Regex re) => new ModuleBuilder("regexp")
-        .Function("match", Guarded((vm, a) => { Arguments.Count(a, 1); return TengoBool.From(re.IsMatch(Arguments.String(a, 0))); }))
-        .Function("find", Guarded((vm, a) => { Arguments.Count(a, 1, 2); return Find(vm, re, Arguments.String(a, 0), a.Length == 2 ? Arguments.Int(a, 1) : 1); }))
-        .Function("replace", Guarded((vm, a) => { Arguments.Count(a, 2); return vm.NewString(re.Replace(Arguments.String(a, 0), Arguments.String(a, 1))); }))
-        .Function("split", Guarded((vm, a) => { Arguments.Count(a, 1, 2); return Split(vm, re, Arguments.String(a, 0), a.Length == 2 ? Arguments.Int(a, 1) : -1); }))
+        .Function("match", Guarded((vm, a) => { Arguments.Count(a, 1); return TengoBool.From(re.IsMatch(Arguments.StringLike(a, 0))); }))
+        .Function("find", Guarded((vm, a) => { Arguments.Count(a, 1, 2); return Find(vm, re, Arguments.StringLike(a, 0), a.Length == 2 ? Arguments.Int(a, 1) : 1); }))
+        .Function("replace", Guarded((vm, a) => { Arguments.Count(a, 2); return vm.NewString(re.Replace(Arguments.StringLike(a, 0), Arguments.StringLike(a, 1))); }))
+        .Function("split", Guarded((vm, a) => { Arguments.Count(a, 1, 2); return Split(vm, re, Arguments.StringLike(a, 0), a.Length == 2 ? Arguments.Int(a, 1) : -1); }))
         .Build();
 }

@@ -39,11 +39,11 @@ internal static class TimesModule
             .Function("parse_duration", (vm, a) =>
             {
                 Arguments.Count(a, 1);
-                var text = Arguments.String(a, 0);
+                var text = Arguments.StringLike(a, 0);
                 return ParseDuration(text) is { } d ? TengoInt.From(d) : new TengoError(new TengoString($"time: invalid duration {TengoString.Quote(text)}"));
             })
-            .Function("since", (vm, a) => { Arguments.Count(a, 1); return TengoInt.From(Nanos(vm.Options.UtcNow() - Arguments.Time(a, 0))); })
-            .Function("until", (vm, a) => { Arguments.Count(a, 1); return TengoInt.From(Nanos(Arguments.Time(a, 0) - vm.Options.UtcNow())); })
+            .Function("since", (vm, a) => { Arguments.Count(a, 1); return TengoInt.From(new TengoTime(vm.Options.UtcNow()).Since(Arguments.Time(a, 0))); })
+            .Function("until", (vm, a) => { Arguments.Count(a, 1); return TengoInt.From(Arguments.Time(a, 0).Since(new TengoTime(vm.Options.UtcNow()))); })
             .Function("duration_hours", (_, a) => { Arguments.Count(a, 1); return new TengoFloat(Arguments.Int(a, 0) / (double)Hour); })
             .Function("duration_minutes", (_, a) => { Arguments.Count(a, 1); return new TengoFloat(Arguments.Int(a, 0) / (double)Minute); })
             .Function("duration_seconds", (_, a) => { Arguments.Count(a, 1); return new TengoFloat(Arguments.Int(a, 0) / (double)Second); })
@@ -62,51 +62,57 @@ internal static class TimesModule
             .Function("parse", (vm, a) =>
             {
                 Arguments.Count(a, 2);
-                var (layout, text) = (Arguments.String(a, 0), Arguments.String(a, 1));
+                var (layout, text) = (Arguments.StringLike(a, 0), Arguments.StringLike(a, 1));
                 return GoTimeLayout.Parse(layout, text) is { } t ? new TengoTime(t) : new TengoError(new TengoString($"parsing time {TengoString.Quote(text)} as {TengoString.Quote(layout)}: cannot parse"));
             })
             .Function("unix", (_, a) =>
             {
                 Arguments.Count(a, 2);
-                return TengoTime.FromUnixNano(checked(Arguments.Int(a, 0) * Second + Arguments.Int(a, 1)));
+                return TengoTime.FromUnix(Arguments.Int(a, 0), Arguments.Int(a, 1));
             })
-            .Function("add", (_, a) => { Arguments.Count(a, 2); return TengoTime.FromUnixNano(new TengoTime(Arguments.Time(a, 0)).UnixNano + Arguments.Int(a, 1)); })
-            .Function("sub", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(Nanos(Arguments.Time(a, 0) - Arguments.Time(a, 1))); })
+            .Function("add", (_, a) => { Arguments.Count(a, 2); return Arguments.Time(a, 0).Add(Arguments.Int(a, 1)); })
+            .Function("sub", (_, a) => { Arguments.Count(a, 2); return TengoInt.From(Arguments.Time(a, 0).Since(Arguments.Time(a, 1))); })
             .Function("add_date", (_, a) =>
             {
                 Arguments.Count(a, 4);
-                return new TengoTime(Arguments.Time(a, 0).AddYears((int)Arguments.Int(a, 1)).AddMonths((int)Arguments.Int(a, 2)).AddDays(Arguments.Int(a, 3)));
+                var t = Arguments.Time(a, 0);
+                try
+                {
+                    return new TengoTime(t.Value.AddYears((int)Arguments.Int(a, 1)).AddMonths((int)Arguments.Int(a, 2)).AddDays(Arguments.Int(a, 3)), t.NanosBelowTick);
+                }
+                catch (ArgumentOutOfRangeException)
+                {
+                    throw new TengoRuntimeException("times.add_date: the date is outside the years 1 to 9999");
+                }
             })
-            .Function("after", (_, a) => { Arguments.Count(a, 2); return TengoBool.From(Arguments.Time(a, 0) > Arguments.Time(a, 1)); })
-            .Function("before", (_, a) => { Arguments.Count(a, 2); return TengoBool.From(Arguments.Time(a, 0) < Arguments.Time(a, 1)); })
-            .Function("time_year", (_, a) => Part(a, t => t.Year))
-            .Function("time_month", (_, a) => Part(a, t => t.Month))
-            .Function("time_day", (_, a) => Part(a, t => t.Day))
-            .Function("time_weekday", (_, a) => Part(a, t => (int)t.DayOfWeek))
-            .Function("time_hour", (_, a) => Part(a, t => t.Hour))
-            .Function("time_minute", (_, a) => Part(a, t => t.Minute))
-            .Function("time_second", (_, a) => Part(a, t => t.Second))
-            .Function("time_nanosecond", (_, a) => Part(a, t => t.Ticks % TimeSpan.TicksPerSecond * 100))
-            .Function("time_unix", (_, a) => Part(a, t => (long)Math.Floor((t - DateTime.UnixEpoch).TotalSeconds)))
-            .Function("time_unix_nano", (_, a) => Part(a, t => new TengoTime(t).UnixNano))
-            .Function("time_format", (vm, a) => { Arguments.Count(a, 2); return vm.NewString(GoTimeLayout.Format(Arguments.Time(a, 0), Arguments.String(a, 1))); })
+            .Function("after", (_, a) => { Arguments.Count(a, 2); return TengoBool.From(Arguments.Time(a, 0).CompareTo(Arguments.Time(a, 1)) > 0); })
+            .Function("before", (_, a) => { Arguments.Count(a, 2); return TengoBool.From(Arguments.Time(a, 0).CompareTo(Arguments.Time(a, 1)) < 0); })
+            .Function("time_year", (_, a) => Part(a, t => t.Value.Year))
+            .Function("time_month", (_, a) => Part(a, t => t.Value.Month))
+            .Function("time_day", (_, a) => Part(a, t => t.Value.Day))
+            .Function("time_weekday", (_, a) => Part(a, t => (int)t.Value.DayOfWeek))
+            .Function("time_hour", (_, a) => Part(a, t => t.Value.Hour))
+            .Function("time_minute", (_, a) => Part(a, t => t.Value.Minute))
+            .Function("time_second", (_, a) => Part(a, t => t.Value.Second))
+            .Function("time_nanosecond", (_, a) => Part(a, t => t.Nanosecond))
+            .Function("time_unix", (_, a) => Part(a, t => (long)Math.Floor((decimal)(t.Value.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond)))
+            .Function("time_unix_nano", (_, a) => Part(a, t => t.UnixNano))
+            .Function("time_format", (vm, a) => { Arguments.Count(a, 2); return vm.NewString(GoTimeLayout.Format(Arguments.Time(a, 0), Arguments.StringLike(a, 1))); })
             .Function("time_location", (_, a) => { Arguments.Count(a, 1); Arguments.Time(a, 0); return new TengoString("UTC"); })
-            .Function("time_string", (vm, a) => { Arguments.Count(a, 1); return vm.NewString(new TengoTime(Arguments.Time(a, 0)).ToString()); })
-            .Function("is_zero", (_, a) => { Arguments.Count(a, 1); return TengoBool.From(Arguments.Time(a, 0) == DateTime.MinValue); })
-            .Function("to_local", (_, a) => { Arguments.Count(a, 1); return new TengoTime(Arguments.Time(a, 0)); })
-            .Function("to_utc", (_, a) => { Arguments.Count(a, 1); return new TengoTime(Arguments.Time(a, 0)); })
+            .Function("time_string", (vm, a) => { Arguments.Count(a, 1); return vm.NewString(Arguments.Time(a, 0).ToString()); })
+            .Function("is_zero", (_, a) => { Arguments.Count(a, 1); return TengoBool.From(Arguments.Time(a, 0).IsFalsy); })
+            .Function("to_local", (_, a) => { Arguments.Count(a, 1); return Arguments.Time(a, 0); })
+            .Function("to_utc", (_, a) => { Arguments.Count(a, 1); return Arguments.Time(a, 0); })
             .Function("in_location", (_, a) =>
             {
                 Arguments.Count(a, 2);
-                var location = Arguments.String(a, 1);
-                return location is "UTC" or "" ? new TengoTime(Arguments.Time(a, 0)) : new TengoError(new TengoString($"unknown time zone {location}: spells run in UTC"));
+                var location = Arguments.StringLike(a, 1);
+                return location is "UTC" or "" ? Arguments.Time(a, 0) : new TengoError(new TengoString($"unknown time zone {location}: spells run in UTC"));
             })
             .Build();
     }
 
-    private static long Nanos(TimeSpan span) => span.Ticks * 100;
-
-    private static TengoObject Part(ReadOnlySpan<TengoObject> a, Func<DateTime, long> part)
+    private static TengoObject Part(ReadOnlySpan<TengoObject> a, Func<TengoTime, long> part)
     {
         Arguments.Count(a, 1);
         return TengoInt.From(part(Arguments.Time(a, 0)));
@@ -140,9 +146,8 @@ internal static class TimesModule
                 .AddDays(Arguments.Int(a, 2) - 1)
                 .AddHours(Arguments.Int(a, 3))
                 .AddMinutes(Arguments.Int(a, 4))
-                .AddSeconds(Arguments.Int(a, 5))
-                .AddTicks(Arguments.Int(a, 6) / 100);
-            return new TengoTime(t);
+                .AddSeconds(Arguments.Int(a, 5));
+            return new TengoTime(t).Add(Arguments.Int(a, 6));
         }
         catch (ArgumentOutOfRangeException)
         {
