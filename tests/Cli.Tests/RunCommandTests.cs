@@ -74,9 +74,9 @@ public sealed class RunCommandTests : IDisposable
         var verbose = await _llmspell.RunAsync("run", spell, "--verbose");
 
         Assert.Equal(1, exit);
-        Assert.Contains("error: broken.tengo:2:14: runtime_error: invalid operation: int + string", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("\tat broken.tengo:4:2", error, StringComparison.Ordinal);
-        Assert.Contains("Runtime Error: invalid operation: int + string\n\tat broken.tengo:2:14\n\tat broken.tengo:4:2", verbose.Error, StringComparison.Ordinal);
+        Assert.Contains("error: broken.tengo:2:12: runtime_error: invalid operation: int + string", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("\tat broken.tengo:4:1", error, StringComparison.Ordinal);
+        Assert.Contains("Runtime Error: invalid operation: int + string\n\tat broken.tengo:2:12\n\tat broken.tengo:4:1", verbose.Error, StringComparison.Ordinal);
     }
 
     [Fact]
