@@ -40,9 +40,9 @@ internal sealed partial class TengoSandbox
             case TengoError e:
                 return ToSpellNode(e.Value, depth + 1, allowFunctions, budget);
             case TengoArray array:
-                budget.Container(array.Items.Count);
-                var items = new SpellValue[array.Items.Count];
-                for (var i = 0; i < items.Length; i++) items[i] = ToSpellNode(array.Items[i], depth + 1, allowFunctions, budget);
+                budget.Container(array.Count);
+                var items = new SpellValue[array.Count];
+                for (var i = 0; i < items.Length; i++) items[i] = ToSpellNode(array[i], depth + 1, allowFunctions, budget);
                 return new SpellList(items);
             case TengoMap map:
                 budget.Container(map.Entries.Count);

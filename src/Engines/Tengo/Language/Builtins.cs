@@ -53,7 +53,7 @@ internal static class Builtins
         Arguments.Count(a, 1);
         return a[0] switch
         {
-            TengoArray array => TengoInt.From(array.Items.Count),
+            TengoArray array => TengoInt.From(array.Count),
             TengoString s => TengoInt.From(s.ByteLength),
             TengoBytes b => TengoInt.From(b.Value.Length),
             TengoMap m => TengoInt.From(m.Entries.Count),
@@ -64,11 +64,7 @@ internal static class Builtins
     private static TengoObject Append(TengoVm vm, ReadOnlySpan<TengoObject> a)
     {
         if (a.Length < 2) throw Arguments.WrongCount();
-        var array = Arguments.Array(a, 0);
-        var items = new List<TengoObject>(array.Items.Count + a.Length - 1);
-        items.AddRange(array.Items);
-        foreach (var item in a[1..]) items.Add(item);
-        return vm.NewArray(items);
+        return Arguments.Array(a, 0).Append(vm, a[1..]);
     }
 
     private static TengoObject Delete(TengoVm vm, ReadOnlySpan<TengoObject> a)
@@ -83,7 +79,7 @@ internal static class Builtins
     {
         if (a.Length == 0) throw Arguments.WrongCount();
         if (a[0] is not TengoArray { IsImmutable: false } array) throw Arguments.InvalidType(0, "array", a[0]);
-        var count = array.Items.Count;
+        var count = array.Count;
         var start = 0;
         if (a.Length > 1)
         {
@@ -100,13 +96,7 @@ internal static class Builtins
             deleteCount = (int)Math.Min(d.Value, count - start);
         }
 
-        var removed = array.Items.GetRange(start, deleteCount);
-        array.Items.RemoveRange(start, deleteCount);
-        if (a.Length > 3)
-        {
-            array.Items.InsertRange(start, a[3..].ToArray());
-        }
-
+        var removed = array.Splice(vm, start, deleteCount, a.Length > 3 ? a[3..] : []);
         return vm.NewArray(removed);
     }
 

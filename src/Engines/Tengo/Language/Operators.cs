@@ -33,7 +33,7 @@ internal static class Operators
             TengoInt r => Compare(op, ((long)l.Value).CompareTo(r.Value)) ?? throw Invalid(op, left, right),
             _ => throw Invalid(op, left, right),
         },
-        TengoArray l when op == Token.Add && right is TengoArray r => vm.NewArray([.. l.Items, .. r.Items]),
+        TengoArray l when op == Token.Add && right is TengoArray r => vm.NewArray([.. l.AsSpan(), .. r.AsSpan()]),
         TengoBytes l when op == Token.Add && right is TengoBytes r => vm.NewBytes([.. l.Value, .. r.Value]),
         TengoTime l => right switch
         {
@@ -111,7 +111,7 @@ internal static class Operators
         {
             case TengoArray array:
                 return index is TengoInt i
-                    ? (i.Value >= 0 && i.Value < array.Items.Count ? array.Items[(int)i.Value] : TengoUndefined.Instance)
+                    ? (i.Value >= 0 && i.Value < array.Count ? array[(int)i.Value] : TengoUndefined.Instance)
                     : throw InvalidIndexType(index);
             case TengoMap map:
                 return index is TengoString key
@@ -139,14 +139,14 @@ internal static class Operators
         }
     }
 
-    public static void IndexSet(TengoObject target, TengoObject index, TengoObject value)
+    public static void IndexSet(TengoVm vm, TengoObject target, TengoObject index, TengoObject value)
     {
         switch (target)
         {
             case TengoArray { IsImmutable: false } array:
                 if (index is not TengoInt i) throw InvalidIndexType(index);
-                if (i.Value < 0 || i.Value >= array.Items.Count) throw new TengoRuntimeException("index out of bounds");
-                array.Items[(int)i.Value] = value;
+                if (i.Value < 0 || i.Value >= array.Count) throw new TengoRuntimeException("index out of bounds");
+                array.Set(vm, (int)i.Value, value);
                 return;
             case TengoMap { IsImmutable: false } map:
                 if (index is not TengoString key) throw InvalidIndexType(index);
@@ -163,7 +163,7 @@ internal static class Operators
     {
         var length = target switch
         {
-            TengoArray a => a.Items.Count,
+            TengoArray a => a.Count,
             TengoString s => s.ByteLength,
             TengoBytes b => b.Value.Length,
             _ => throw new TengoRuntimeException($"not indexable: {target.TypeName}"),
@@ -182,7 +182,7 @@ internal static class Operators
         var end = (int)Math.Clamp(to, 0, length);
         return target switch
         {
-            TengoArray a => vm.NewArray(a.Items.GetRange(start, end - start)),
+            TengoArray a => vm.NewArray(a.Range(start, end)),
             TengoString s => vm.NewString(s.SliceBytes(start, end)),
             _ => vm.NewBytes(((TengoBytes)target).Value[start..end]),
         };
@@ -198,7 +198,7 @@ internal static class Operators
     /// <summary>What <c>immutable()</c> returns: arrays and maps become read-only (one level deep); other values are already.</summary>
     public static TengoObject Immutable(TengoObject value) => value switch
     {
-        TengoArray { IsImmutable: false } array => new TengoArray(array.Items, immutable: true),
+        TengoArray { IsImmutable: false } array => array.AsImmutable(),
         TengoMap { IsImmutable: false } map => new TengoMap(map.Entries, immutable: true),
         _ => value,
     };

@@ -347,7 +347,17 @@ public sealed class TengoVm
                         var left = stack[sp - 1];
                         if (left is TengoInt l && right is TengoInt r)
                         {
-                            stack[sp - 1] = Operators.IntOp(op, l.Value, r.Value) ?? throw Operators.Invalid(op, left, right);
+                            // The loop counters and arithmetic of most scripts, without a call.
+                            stack[sp - 1] = op switch
+                            {
+                                Token.Add => TengoInt.From(unchecked(l.Value + r.Value)),
+                                Token.Sub => TengoInt.From(unchecked(l.Value - r.Value)),
+                                Token.Less => TengoBool.From(l.Value < r.Value),
+                                Token.Greater => TengoBool.From(l.Value > r.Value),
+                                Token.LessEq => TengoBool.From(l.Value <= r.Value),
+                                Token.GreaterEq => TengoBool.From(l.Value >= r.Value),
+                                _ => Operators.IntOp(op, l.Value, r.Value) ?? throw Operators.Invalid(op, left, right),
+                            };
                         }
                         else
                         {
@@ -508,7 +518,7 @@ public sealed class TengoVm
                         var value = stack[--sp];
                         var index = stack[--sp];
                         var target = stack[--sp];
-                        Operators.IndexSet(target, index, value);
+                        Operators.IndexSet(this, target, index, value);
                         break;
                     }
 
@@ -533,10 +543,10 @@ public sealed class TengoVm
 
                             sp--;
                             _sp = sp;
-                            EnsureStack(sp + spread.Items.Count + 1);
+                            EnsureStack(sp + spread.Count + 1);
                             stack = _stack;
-                            foreach (var item in spread.Items) stack[sp++] = item;
-                            argumentCount += spread.Items.Count - 1;
+                            foreach (var item in spread.AsSpan()) stack[sp++] = item;
+                            argumentCount += spread.Count - 1;
                         }
 
                         var callee = stack[sp - 1 - argumentCount];

@@ -106,7 +106,7 @@ internal static class JsonModule
             case TengoError e: return Write(writer, e.Value, depth + 1);
             case TengoArray array:
                 writer.WriteStartArray();
-                foreach (var item in array.Items)
+                foreach (var item in array.AsSpan())
                 {
                     if (!Write(writer, item, depth + 1)) return false;
                 }

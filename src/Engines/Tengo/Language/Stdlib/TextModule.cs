@@ -178,8 +178,8 @@ internal static class TextModule
         Arguments.Count(a, 2);
         var array = Arguments.Array(a, 0);
         var separator = Arguments.StringLike(a, 1);
-        var parts = new List<string>(array.Items.Count);
-        foreach (var item in array.Items)
+        var parts = new List<string>(array.Count);
+        foreach (var item in array.AsSpan())
         {
             parts.Add(item is TengoString s ? s.Value : throw Arguments.InvalidType(0, "array of strings", item));
         }
