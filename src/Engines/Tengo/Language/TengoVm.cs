@@ -29,8 +29,8 @@ public sealed class TengoVm
     private readonly TengoRuntimeOptions _options;
     private readonly Frame[] _frames;
     private readonly Dictionary<string, TengoObject> _modules = new(StringComparer.Ordinal);
-    private TengoObject[] _stack = new TengoObject[1024];
-    private TengoObject[] _globals = [];
+    private VmSlot[] _stack = new VmSlot[1024];
+    private VmSlot[] _globals = [];
     private int _sp;
     private int _frameIndex = -1;
     private long _instructions;
@@ -65,8 +65,8 @@ public sealed class TengoVm
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(globals);
-        _globals = new TengoObject[program.GlobalCount];
-        Array.Fill(_globals, TengoUndefined.Instance);
+        _globals = new VmSlot[program.GlobalCount];
+        Array.Fill(_globals, new VmSlot(TengoUndefined.Instance));
         for (var i = 0; i < globals.Count && i < _globals.Length; i++)
         {
             _globals[i] = globals[i];
@@ -98,7 +98,7 @@ public sealed class TengoVm
                 case TengoBuiltin builtin:
                     // No script code returns here; an earlier call's position must not stand in for this one.
                     ReturnedFrom = default;
-                    return CallBuiltin(builtin, new ReadOnlySpan<TengoObject>(_stack, baseSp + 1, arguments.Length));
+                    return CallBuiltin(builtin, VmSlot.Values(_stack, baseSp + 1, arguments.Length));
                 default:
                     throw new TengoRuntimeException($"not callable: {callable.TypeName}");
             }
@@ -205,7 +205,7 @@ public sealed class TengoVm
 
             var extraCount = argumentCount - fixedCount;
             var extras = new List<TengoObject>(extraCount);
-            for (var i = _sp - extraCount; i < _sp; i++) extras.Add(_stack[i]);
+            for (var i = _sp - extraCount; i < _sp; i++) extras.Add(_stack[i].Value);
             _sp -= extraCount;
             _stack[_sp++] = NewArray(extras);
             argumentCount = function.NumParameters;
@@ -266,7 +266,7 @@ public sealed class TengoVm
             }
 
             var extras = new List<TengoObject>(argumentCount - fixedCount);
-            for (var i = argumentsStart + fixedCount; i < _sp; i++) extras.Add(_stack[i]);
+            for (var i = argumentsStart + fixedCount; i < _sp; i++) extras.Add(_stack[i].Value);
             _stack[argumentsStart + fixedCount] = NewArray(extras);
             argumentCount = function.NumParameters;
         }
@@ -278,7 +278,7 @@ public sealed class TengoVm
         var bp = frame.BasePointer;
         Array.Copy(_stack, argumentsStart, _stack, bp, argumentCount);
         // Locals captured by closures of the last round live in cells; the new round starts afresh.
-        Array.Fill(_stack, TengoUndefined.Instance, bp + argumentCount, function.NumLocals - argumentCount);
+        Array.Fill(_stack, new VmSlot(TengoUndefined.Instance), bp + argumentCount, function.NumLocals - argumentCount);
         var top = bp + function.NumLocals;
         Array.Clear(_stack, top, _sp - top);
         _sp = top;
@@ -343,8 +343,8 @@ public sealed class TengoVm
                     case Opcode.BinaryOp:
                     {
                         var op = (Token)code[ip++];
-                        var right = stack[--sp];
-                        var left = stack[sp - 1];
+                        var right = stack[--sp].Value;
+                        var left = stack[sp - 1].Value;
                         if (left is TengoInt l && right is TengoInt r)
                         {
                             // The loop counters and arithmetic of most scripts, without a call.
@@ -370,33 +370,33 @@ public sealed class TengoVm
 
                     case Opcode.Equal:
                     {
-                        var right = stack[--sp];
-                        stack[sp - 1] = TengoBool.From(stack[sp - 1].ValueEquals(right));
+                        var right = stack[--sp].Value;
+                        stack[sp - 1] = TengoBool.From(stack[sp - 1].Value.ValueEquals(right));
                         break;
                     }
 
                     case Opcode.NotEqual:
                     {
-                        var right = stack[--sp];
-                        stack[sp - 1] = TengoBool.From(!stack[sp - 1].ValueEquals(right));
+                        var right = stack[--sp].Value;
+                        stack[sp - 1] = TengoBool.From(!stack[sp - 1].Value.ValueEquals(right));
                         break;
                     }
 
                     case Opcode.Minus:
-                        stack[sp - 1] = Operators.Minus(stack[sp - 1]);
+                        stack[sp - 1] = Operators.Minus(stack[sp - 1].Value);
                         break;
                     case Opcode.Not:
-                        stack[sp - 1] = TengoBool.From(stack[sp - 1].IsFalsy);
+                        stack[sp - 1] = TengoBool.From(stack[sp - 1].Value.IsFalsy);
                         break;
                     case Opcode.Complement:
-                        stack[sp - 1] = Operators.Complement(stack[sp - 1]);
+                        stack[sp - 1] = Operators.Complement(stack[sp - 1].Value);
                         break;
                     case Opcode.Jump:
                         ip = code[ip];
                         break;
                     case Opcode.JumpFalsy:
                     {
-                        var condition = stack[--sp];
+                        var condition = stack[--sp].Value;
                         var target = code[ip++];
                         if (ReferenceEquals(condition, TengoBool.False) || (condition is not TengoBool && condition.IsFalsy))
                         {
@@ -409,7 +409,7 @@ public sealed class TengoVm
                     case Opcode.AndJump:
                     {
                         var target = code[ip++];
-                        if (stack[sp - 1].IsFalsy) ip = target;
+                        if (stack[sp - 1].Value.IsFalsy) ip = target;
                         else sp--;
                         break;
                     }
@@ -417,23 +417,23 @@ public sealed class TengoVm
                     case Opcode.OrJump:
                     {
                         var target = code[ip++];
-                        if (!stack[sp - 1].IsFalsy) ip = target;
+                        if (!stack[sp - 1].Value.IsFalsy) ip = target;
                         else sp--;
                         break;
                     }
 
                     case Opcode.Pop:
-                        stack[--sp] = null!;
+                        stack[--sp] = default;
                         break;
                     case Opcode.GetGlobal:
-                        stack[sp++] = _globals[code[ip++]];
+                        stack[sp++] = _globals[code[ip++]].Value;
                         break;
                     case Opcode.SetGlobal:
-                        _globals[code[ip++]] = stack[--sp];
+                        _globals[code[ip++]] = stack[--sp].Value;
                         break;
                     case Opcode.GetLocal:
                     {
-                        var value = stack[bp + code[ip++]];
+                        var value = stack[bp + code[ip++]].Value;
                         stack[sp++] = value is TengoCell cell ? cell.Value : value;
                         break;
                     }
@@ -441,14 +441,14 @@ public sealed class TengoVm
                     case Opcode.SetLocal:
                     {
                         var slot = bp + code[ip++];
-                        var value = stack[--sp];
-                        if (stack[slot] is TengoCell cell) cell.Value = value;
+                        var value = stack[--sp].Value;
+                        if (stack[slot].Value is TengoCell cell) cell.Value = value;
                         else stack[slot] = value;
                         break;
                     }
 
                     case Opcode.DefineLocal:
-                        stack[bp + code[ip++]] = stack[--sp];
+                        stack[bp + code[ip++]] = stack[--sp].Value;
                         break;
                     case Opcode.ClearLocal:
                         stack[bp + code[ip++]] = TengoUndefined.Instance;
@@ -457,14 +457,14 @@ public sealed class TengoVm
                         stack[sp++] = free[code[ip++]].Value;
                         break;
                     case Opcode.SetFree:
-                        free[code[ip++]].Value = stack[--sp];
+                        free[code[ip++]].Value = stack[--sp].Value;
                         break;
                     case Opcode.GetLocalCell:
                     {
                         var slot = bp + code[ip++];
-                        if (stack[slot] is not TengoCell cell)
+                        if (stack[slot].Value is not TengoCell cell)
                         {
-                            cell = new TengoCell(stack[slot]);
+                            cell = new TengoCell(stack[slot].Value);
                             stack[slot] = cell;
                         }
 
@@ -482,7 +482,7 @@ public sealed class TengoVm
                     {
                         var count = code[ip++];
                         var items = new List<TengoObject>(count);
-                        for (var i = sp - count; i < sp; i++) items.Add(stack[i]);
+                        for (var i = sp - count; i < sp; i++) items.Add(stack[i].Value);
                         sp -= count;
                         _sp = sp;
                         stack[sp++] = NewArray(items);
@@ -493,7 +493,7 @@ public sealed class TengoVm
                     {
                         var count = code[ip++];
                         var entries = new Dictionary<string, TengoObject>(count, StringComparer.Ordinal);
-                        for (var i = sp - 2 * count; i < sp; i += 2) entries[((TengoString)stack[i]).Value] = stack[i + 1];
+                        for (var i = sp - 2 * count; i < sp; i += 2) entries[((TengoString)stack[i].Value).Value] = stack[i + 1].Value;
                         sp -= 2 * count;
                         _sp = sp;
                         stack[sp++] = NewMap(entries);
@@ -501,33 +501,33 @@ public sealed class TengoVm
                     }
 
                     case Opcode.Error:
-                        stack[sp - 1] = new TengoError(stack[sp - 1]) { Origin = new TengoStackFrame(frame.Function.File, frame.Function.PositionAt(opStart)) };
+                        stack[sp - 1] = new TengoError(stack[sp - 1].Value) { Origin = new TengoStackFrame(frame.Function.File, frame.Function.PositionAt(opStart)) };
                         break;
                     case Opcode.Immutable:
-                        stack[sp - 1] = Operators.Immutable(stack[sp - 1]);
+                        stack[sp - 1] = Operators.Immutable(stack[sp - 1].Value);
                         break;
                     case Opcode.Index:
                     {
-                        var index = stack[--sp];
-                        stack[sp - 1] = Operators.Index(stack[sp - 1], index);
+                        var index = stack[--sp].Value;
+                        stack[sp - 1] = Operators.Index(stack[sp - 1].Value, index);
                         break;
                     }
 
                     case Opcode.IndexSet:
                     {
-                        var value = stack[--sp];
-                        var index = stack[--sp];
-                        var target = stack[--sp];
+                        var value = stack[--sp].Value;
+                        var index = stack[--sp].Value;
+                        var target = stack[--sp].Value;
                         Operators.IndexSet(this, target, index, value);
                         break;
                     }
 
                     case Opcode.Slice:
                     {
-                        var high = stack[--sp];
-                        var low = stack[--sp];
+                        var high = stack[--sp].Value;
+                        var low = stack[--sp].Value;
                         _sp = sp;
-                        stack[sp - 1] = Operators.Slice(this, stack[sp - 1], low, high);
+                        stack[sp - 1] = Operators.Slice(this, stack[sp - 1].Value, low, high);
                         break;
                     }
 
@@ -536,9 +536,9 @@ public sealed class TengoVm
                         var argumentCount = code[ip++];
                         if (code[ip++] == 1)
                         {
-                            if (stack[sp - 1] is not TengoArray spread)
+                            if (stack[sp - 1].Value is not TengoArray spread)
                             {
-                                throw new TengoRuntimeException($"cannot spread a {stack[sp - 1].TypeName}; only arrays can be spread");
+                                throw new TengoRuntimeException($"cannot spread a {stack[sp - 1].Value.TypeName}; only arrays can be spread");
                             }
 
                             sp--;
@@ -549,7 +549,7 @@ public sealed class TengoVm
                             argumentCount += spread.Count - 1;
                         }
 
-                        var callee = stack[sp - 1 - argumentCount];
+                        var callee = stack[sp - 1 - argumentCount].Value;
                         frame.Ip = ip;
                         _sp = sp;
                         if (callee is TengoClosure self && ReferenceEquals(self.Function, frame.Function) && IsTailPosition(code, ip, out var discardsResult))
@@ -576,7 +576,7 @@ public sealed class TengoVm
                         }
                         else if (callee is TengoBuiltin builtin)
                         {
-                            var result = CallBuiltin(builtin, new ReadOnlySpan<TengoObject>(stack, sp - argumentCount, argumentCount));
+                            var result = CallBuiltin(builtin, VmSlot.Values(stack, sp - argumentCount, argumentCount));
                             if (result is TengoError { Origin: null } failure)
                             {
                                 failure.Origin = new TengoStackFrame(frame.Function.File, frame.Function.PositionAt(opStart));
@@ -596,7 +596,7 @@ public sealed class TengoVm
 
                     case Opcode.Return:
                     {
-                        var value = code[ip++] == 1 && !frame.DiscardsResult ? stack[sp - 1] : TengoUndefined.Instance;
+                        var value = code[ip++] == 1 && !frame.DiscardsResult ? stack[sp - 1].Value : TengoUndefined.Instance;
                         var newSp = frame.BasePointer - 1;
                         Array.Clear(stack, newSp, sp - newSp);
                         sp = newSp;
@@ -624,7 +624,7 @@ public sealed class TengoVm
                         var function = ((TengoClosure)constants[code[ip++]]).Function;
                         var count = code[ip++];
                         var cells = new TengoCell[count];
-                        for (var i = 0; i < count; i++) cells[i] = (TengoCell)stack[sp - count + i];
+                        for (var i = 0; i < count; i++) cells[i] = (TengoCell)stack[sp - count + i].Value;
                         sp -= count;
                         _sp = sp;
                         Allocate(32 + 8L * count);
@@ -634,19 +634,19 @@ public sealed class TengoVm
 
                     case Opcode.IteratorInit:
                     {
-                        var iterable = stack[sp - 1];
+                        var iterable = stack[sp - 1].Value;
                         stack[sp - 1] = iterable.CanIterate ? iterable.Iterate() : throw new TengoRuntimeException($"not iterable: {iterable.TypeName}");
                         break;
                     }
 
                     case Opcode.IteratorNext:
-                        stack[sp - 1] = TengoBool.From(((TengoIterator)stack[sp - 1]).Next());
+                        stack[sp - 1] = TengoBool.From(((TengoIterator)stack[sp - 1].Value).Next());
                         break;
                     case Opcode.IteratorKey:
-                        stack[sp - 1] = ((TengoIterator)stack[sp - 1]).Key;
+                        stack[sp - 1] = ((TengoIterator)stack[sp - 1].Value).Key;
                         break;
                     case Opcode.IteratorValue:
-                        stack[sp - 1] = ((TengoIterator)stack[sp - 1]).Value;
+                        stack[sp - 1] = ((TengoIterator)stack[sp - 1].Value).Value;
                         break;
                     case Opcode.Import:
                     {
