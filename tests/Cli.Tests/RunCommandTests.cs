@@ -163,6 +163,40 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_work_memory_and_depth_limits_can_be_raised_for_a_compute_heavy_spell()
+    {
+        // 3,000 nested calls and a 100 MB string: past the defaults (1,000 levels, 64 MiB), allowed when asked.
+        var spell = _llmspell.Write("heavy.tengo", "text := import(\"text\")\ndeep := func(n) { if n == 0 { return 0 }; return 1 + deep(n - 1) }\nexport [deep(3000), len(text.repeat(\"x\", 50000000))]");
+
+        var byDefault = await _llmspell.RunAsync("run", spell);
+        var deeper = await _llmspell.RunAsync("run", spell, "--max-depth", "5000");
+        var allowed = await _llmspell.RunAsync("run", spell, "--max-depth", "5000", "--memory", "256", "--max-instructions", "1_000_000_000");
+        var fewerInstructions = await _llmspell.RunAsync("run", spell, "--max-depth", "5000", "--memory", "256", "--max-instructions", "5000");
+
+        Assert.Contains("recursion_limit: stack overflow: the script nested calls deeper than 1000", byDefault.Error, StringComparison.Ordinal);
+        Assert.Contains("memory_limit", deeper.Error, StringComparison.Ordinal);
+        Assert.True(allowed.ExitCode == 0, allowed.Error);
+        Assert.Equal("[\n  3000,\n  50000000\n]\n", allowed.Out);
+        Assert.Contains("instruction_limit", fewerInstructions.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--max-instructions", "1e9", "--max-instructions takes a whole number of instructions from 1,000 to")]
+    [InlineData("--max-instructions", "999", "--max-instructions takes a whole number of instructions from 1,000 to")]
+    [InlineData("--memory", "0", "--memory takes a whole number of MiB from 1 to 4,096, not '0'")]
+    [InlineData("--memory", "1.5", "--memory takes a whole number of MiB from 1 to 4,096, not '1.5'")]
+    [InlineData("--max-depth", "-3", "--max-depth takes a whole number of levels from 1 to 100,000, not '-3'")]
+    [InlineData("--max-depth", "1000000", "--max-depth takes a whole number of levels from 1 to 100,000, not '1000000'")]
+    public async Task A_limit_out_of_range_is_a_usage_error_that_names_the_option(string option, string value, string message)
+    {
+        var spell = _llmspell.Write("t.tengo", "export 1");
+        var (exit, _, error) = await _llmspell.RunAsync("run", spell, option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_device_or_a_fifo_is_refused_at_once_not_read_for_ever()
     {
         var fifo = Path.Combine(_llmspell.WorkingDirectory, "pipe.lua");

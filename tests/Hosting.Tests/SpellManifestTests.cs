@@ -21,13 +21,15 @@ public sealed class SpellManifestTests
               "name": "greet",
               "description": "says hello",
               "input": { "type": "object", "properties": { "name": { "type": "string" } }, "required": ["name"] },
-              "limits": { "timeout_ms": 5000, "memory_mb": 32 },
+              "limits": { "timeout_ms": 5000, "memory_mb": 32, "instructions": 2000000000, "call_depth": 5000 },
               "triggers": { "http": false, "queue": true, "schedule": { "cron": "0 */5 * * * *", "time_zone": "Europe/Paris", "catch_up": false } }
             }
             """);
         Assert.Equal("greet.lua", manifest.ScriptFile);
         Assert.Equal(TimeSpan.FromSeconds(5), manifest.Limits.Timeout);
         Assert.Equal(32L * 1024 * 1024, manifest.Limits.MaxMemoryBytes);
+        Assert.Equal(2_000_000_000, manifest.Limits.MaxInstructions);
+        Assert.Equal(5000, manifest.Limits.MaxRecursionDepth);
         Assert.False(manifest.Triggers.Http);
         Assert.Equal("greet", manifest.Triggers.Queue!.QueueName);
         Assert.Equal("Europe/Paris", manifest.Triggers.Schedule!.TimeZone.Id);
@@ -37,6 +39,7 @@ public sealed class SpellManifestTests
     [Theory]
     [InlineData("{\n  \"name\": \"greet\",\n  \"triggers\": {\n    \"schedule\": \"* * *\"\n  }\n}", 4, "six fields")]
     [InlineData("{\n  \"limits\": {\n    \"timeout_ms\": -1 } }", 3, "limits.timeout_ms")]
+    [InlineData("{\n  \"limits\": {\n    \"call_depth\": 100001 } }", 3, "limits.call_depth must be a whole number from 1 to 100000")]
     [InlineData("{\n  \"colour\": 1 }", 2, "unknown key 'colour'")]
     [InlineData("{\n  \"name\": \"Not OK\" }", 2, "lower-case")]
     [InlineData("{\n  \"input\": { \"type\": \"string\" } }", 2, "\"object\"")]

@@ -8,6 +8,19 @@ public sealed record SandboxLimits
 {
     public static SandboxLimits Default { get; } = new();
 
+    /// <summary>The fewest instructions a user may set (the CLI's --max-instructions, a manifest's limits.instructions).</summary>
+    public const long MinInstructionsSetting = 1000;
+
+    /// <summary>The most memory, in MiB, a user may allow a run.</summary>
+    public const int MaxMemoryMiBSetting = 4096;
+
+    /// <summary>
+    /// The deepest call nesting a user may allow. Lua and Tengo keep their frames on the heap;
+    /// JavaScript recurses on the sandbox thread's stack and ends in recursion_limit when that runs
+    /// short, whatever was allowed. The cap keeps a typo from reserving a huge frame table.
+    /// </summary>
+    public const int MaxRecursionDepthSetting = 100_000;
+
     /// <summary>Wall-clock time for the whole run, including time spent waiting on the host (LLM calls, sleeps).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -50,7 +63,7 @@ public sealed record SandboxLimits
         if (Timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "must be positive");
         if (MaxInstructions <= 0) throw new ArgumentOutOfRangeException(nameof(MaxInstructions), MaxInstructions, "must be positive");
         if (MaxMemoryBytes < 1024 * 1024) throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), MaxMemoryBytes, "must be at least 1 MiB");
-        if (MaxRecursionDepth <= 0) throw new ArgumentOutOfRangeException(nameof(MaxRecursionDepth), MaxRecursionDepth, "must be positive");
+        if (MaxRecursionDepth is <= 0 or > MaxRecursionDepthSetting) throw new ArgumentOutOfRangeException(nameof(MaxRecursionDepth), MaxRecursionDepth, $"must be from 1 to {MaxRecursionDepthSetting}");
         if (MaxOutputBytes < 0) throw new ArgumentOutOfRangeException(nameof(MaxOutputBytes), MaxOutputBytes, "must not be negative");
         if (MaxSourceBytes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxSourceBytes), MaxSourceBytes, "must be positive");
         if (MaxResultBytes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxResultBytes), MaxResultBytes, "must be positive");

@@ -19,12 +19,15 @@ public static class RunCommand
         var inputJson = new Option<string?>("--input-json") { Description = "A file holding the input as a JSON object ('-' reads stdin). --input values override its keys." };
         var engine = new Option<string?>("--engine", "-e") { Description = "The engine to use (lua, js), overriding the file extension." };
         var timeout = new Option<double?>("--timeout", "-t") { Description = "Wall-clock limit in seconds (default 60).", CustomParser = StrictNumbers.Seconds };
+        var maxInstructions = new Option<long?>("--max-instructions") { Description = "Work limit: Lua or Tengo VM instructions, JavaScript statements (default 100,000,000).", CustomParser = StrictNumbers.WholeNumber(SandboxLimits.MinInstructionsSetting, long.MaxValue, "instructions") };
+        var memory = new Option<long?>("--memory") { Description = "Memory limit in MiB (default 64).", CustomParser = StrictNumbers.WholeNumber(1, SandboxLimits.MaxMemoryMiBSetting, "MiB") };
+        var maxDepth = new Option<long?>("--max-depth") { Description = "How deep script function calls may nest (default 1,000).", CustomParser = StrictNumbers.WholeNumber(1, SandboxLimits.MaxRecursionDepthSetting, "levels") };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the result, the error and the output, for programs." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show debug-level spell logs." };
         var record = new Option<string?>("--record") { Description = "Save every exchange with LLM providers to this file (JSON lines; keys are never saved)." };
         var replay = new Option<string?>("--replay") { Description = "Answer every LLM request from a recording made with --record; nothing goes to the network." };
         var trace = new Option<bool>("--trace") { Description = "After the run, show its spans as a timeline on stderr: LLM calls, tools, agents, steps, with tokens and cost." };
-        var command = new Command("run", "Run a spell.") { file, input, inputJson, engine, timeout, json, verbose, record, replay, trace };
+        var command = new Command("run", "Run a spell.") { file, input, inputJson, engine, timeout, maxInstructions, memory, maxDepth, json, verbose, record, replay, trace };
         command.Validators.Add(result =>
         {
             if (result.GetValue(record) is not null && result.GetValue(replay) is not null)
@@ -38,6 +41,9 @@ public static class RunCommand
             parse.GetValue(inputJson),
             parse.GetValue(engine),
             parse.GetValue(timeout),
+            parse.GetValue(maxInstructions),
+            parse.GetValue(memory),
+            parse.GetValue(maxDepth),
             parse.GetValue(json),
             parse.GetValue(verbose),
             parse.GetValue(record),
@@ -46,7 +52,7 @@ public static class RunCommand
         return command;
     }
 
-    private sealed record RunRequest(string File, string[] Inputs, string? InputJson, string? Engine, double? TimeoutSeconds, bool Json, bool Verbose, string? RecordTo, string? ReplayFrom, bool Trace);
+    private sealed record RunRequest(string File, string[] Inputs, string? InputJson, string? Engine, double? TimeoutSeconds, long? MaxInstructions, long? MemoryMiB, long? MaxDepth, bool Json, bool Verbose, string? RecordTo, string? ReplayFrom, bool Trace);
 
     private static async Task<int> RunAsync(CliConsole console, RunRequest request, CancellationToken cancellationToken)
     {
@@ -64,6 +70,13 @@ public static class RunCommand
 
                 limits = limits with { Timeout = TimeSpan.FromSeconds(seconds) };
             }
+
+            limits = limits with
+            {
+                MaxInstructions = request.MaxInstructions ?? limits.MaxInstructions,
+                MaxMemoryBytes = request.MemoryMiB is { } mib ? mib * 1024 * 1024 : limits.MaxMemoryBytes,
+                MaxRecursionDepth = request.MaxDepth is { } depth ? (int)depth : limits.MaxRecursionDepth,
+            };
 
             script = await SpellScript.LoadAsync(request.File, limits, Environment.CurrentDirectory, cancellationToken).ConfigureAwait(false);
             var inputMap = await SpellInputParser.ParseAsync(request.Inputs, request.InputJson, console.In, cancellationToken).ConfigureAwait(false);

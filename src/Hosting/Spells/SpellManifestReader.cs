@@ -138,13 +138,14 @@ public static class SpellManifestReader
             {
                 throw Bad("limits", "limits must be an object");
             }
-            RejectUnknown(limits, "limits", ["timeout_ms", "memory_mb", "instructions", "output_kb"]);
+            RejectUnknown(limits, "limits", ["timeout_ms", "memory_mb", "instructions", "call_depth", "output_kb"]);
             var defaults = SandboxLimits.Default;
             var chosen = defaults with
             {
                 Timeout = Number(limits, "limits", "timeout_ms", 1, 3_600_000) is { } ms ? TimeSpan.FromMilliseconds(ms) : defaults.Timeout,
-                MaxMemoryBytes = Number(limits, "limits", "memory_mb", 1, 4096) is { } mb ? mb * 1024 * 1024 : defaults.MaxMemoryBytes,
-                MaxInstructions = Number(limits, "limits", "instructions", 1000, long.MaxValue) ?? defaults.MaxInstructions,
+                MaxMemoryBytes = Number(limits, "limits", "memory_mb", 1, SandboxLimits.MaxMemoryMiBSetting) is { } mb ? mb * 1024 * 1024 : defaults.MaxMemoryBytes,
+                MaxInstructions = Number(limits, "limits", "instructions", SandboxLimits.MinInstructionsSetting, long.MaxValue) ?? defaults.MaxInstructions,
+                MaxRecursionDepth = (int?)Number(limits, "limits", "call_depth", 1, SandboxLimits.MaxRecursionDepthSetting) ?? defaults.MaxRecursionDepth,
                 MaxOutputBytes = Number(limits, "limits", "output_kb", 1, 1024 * 1024) is { } kb ? kb * 1024 : defaults.MaxOutputBytes,
             };
             return chosen;
