@@ -70,11 +70,28 @@ public sealed class TengoSpellTests
     }
 
     [Fact]
-    public async Task Api_modules_are_imported_by_name_and_are_read_only()
+    public async Task Api_modules_are_imported_by_name_or_full_name_and_are_read_only()
     {
-        var outcome = await RunAsync("json := import(\"json\")\nexport [json.encode({a: [1, 2]}), string(json.indent(json.encode({a: 1}), \"\", \" \")), type_name(json)]");
+        var outcome = await RunAsync("a := import(\"llmspell/json\")\nb := import(\"log\")\nc := import(\"llmspell/log\")\nexport [a.encode({a: [1, 2]}), type_name(a), type_name(b), b.info == c.info]");
 
-        Assert.Equal(SpellJson.Parse("""["{\"a\":[1,2]}","{\n \"a\": 1\n}","immutable-map"]"""), outcome.Value);
+        Assert.Equal(SpellJson.Parse("""["{\"a\":[1,2]}","immutable-map","immutable-map",true]"""), outcome.Value);
+        var write = await RunAsync("j := import(\"llmspell/json\")\nj.encode = 1");
+        Assert.Contains("not index-assignable: immutable-map", write.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_bare_name_json_is_the_language_s_own_module_and_the_api_s_is_llmspell_json()
+    {
+        // As the reference: encode gives bytes, decode takes bytes or a string and reports bad JSON as an error value.
+        var outcome = await RunAsync("""
+            json := import("json")
+            api := import("llmspell/json")
+            encoded := json.encode({a: [1, 2]})
+            export [type_name(encoded), string(encoded), json.decode(encoded).a[1], string(json.indent(encoded, "", " ")),
+                is_error(json.decode("{bad")), type_name(api.encode({a: 1})), api.encode({a: 1}, {pretty: true})]
+            """);
+
+        Assert.Equal(SpellJson.Parse("""["bytes","{\"a\":[1,2]}",2,"{\n \"a\": [\n  1,\n  2\n ]\n}",true,"string","{\n  \"a\": 1\n}"]"""), outcome.Value);
     }
 
     [Fact]

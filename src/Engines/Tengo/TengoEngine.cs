@@ -42,7 +42,7 @@ public sealed class TengoEngine : ISpellEngine, ISyntaxCheck
 
     private TengoProgram Compile(SpellScript script, LlmSpell.Api.SpellApi api)
     {
-        var apiModules = api.Modules.Select(m => m.Name).ToList();
+        var apiModules = ApiImports.Of(api.Modules).Select(i => i.Name).ToList();
         var key = string.Join(',', apiModules) + "\n" + script.Name + "\n" + script.ContentHash;
         if (_programs.TryGetValue(key, out var cached))
         {

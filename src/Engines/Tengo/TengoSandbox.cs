@@ -10,8 +10,8 @@ using LlmSpell.Values;
 namespace LlmSpell.Engines.Tengo;
 
 /// <summary>
-/// One Tengo VM for one run, bound to the spell API. Each API module is importable under its own name
-/// (<c>llm := import("llm")</c>). A failing API call returns a Tengo error value whose <c>.value</c> is
+/// One Tengo VM for one run, bound to the spell API. Each API module is importable by the names
+/// <see cref="ApiImports"/> gives (<c>llm := import("llm")</c>, <c>import("llmspell/json")</c>). A failing API call returns a Tengo error value whose <c>.value</c> is
 /// <c>{code, message}</c>, as Tengo functions report failure; limits end the run and cannot be observed.
 /// </summary>
 internal sealed partial class TengoSandbox : IScriptSandbox<TengoObject>
@@ -20,6 +20,7 @@ internal sealed partial class TengoSandbox : IScriptSandbox<TengoObject>
     private readonly TengoVm _vm;
     private readonly ValueBuilder _values;
     private readonly StringBuilder _pendingOutput = new();
+    private readonly Dictionary<SpellModule, TengoMap> _bound = [];
 
     public TengoSandbox(ISpellRun context)
     {
@@ -35,7 +36,7 @@ internal sealed partial class TengoSandbox : IScriptSandbox<TengoObject>
             CancellationToken = context.CancellationToken,
             Write = Write,
             Checkpoint = ThrowIfTripped,
-            HostModules = context.Api.Modules.ToDictionary(m => m.Name, m => (Func<TengoVm, TengoObject>)(_ => BindModule(m)), StringComparer.Ordinal),
+            HostModules = ApiImports.Of(context.Api.Modules).ToDictionary(i => i.Name, i => (Func<TengoVm, TengoObject>)(_ => Bound(i.Module)), StringComparer.Ordinal),
         });
     }
 
@@ -140,20 +141,21 @@ internal sealed partial class TengoSandbox : IScriptSandbox<TengoObject>
 
     // ---- The spell API ----
 
+    // One map per module, whichever name imported it: import("log").info == import("llmspell/log").info.
+    private TengoMap Bound(SpellModule module)
+    {
+        if (!_bound.TryGetValue(module, out var map))
+        {
+            map = BindModule(module);
+            _bound[module] = map;
+        }
+
+        return map;
+    }
+
     private TengoMap BindModule(SpellModule module)
     {
         var entries = new Dictionary<string, TengoObject>(StringComparer.Ordinal);
-
-        // A spell API module may share its name with a standard one (json): the API's functions win,
-        // the standard module's others stay available.
-        if (StandardModules.Builtin(module.Name) is { } standard)
-        {
-            foreach (var (name, value) in standard.Entries)
-            {
-                entries[name] = value;
-            }
-        }
-
         foreach (var function in module.Functions)
         {
             entries[function.Name] = HostFunction(function);

@@ -21,13 +21,14 @@ internal static class JsonModule
             }
             catch (JsonException ex)
             {
-                return new TengoError(new TengoString(ex.Message));
+                return Failure(ex);
             }
         })
         .Function("encode", (vm, a) =>
         {
             Arguments.Count(a, 1);
-            return Encode(vm, a[0], indent: false) is { } bytes ? vm.NewBytes(bytes) : Unsupported(a[0]);
+            var (bytes, failure) = Encode(vm, a[0], indent: false);
+            return bytes is not null ? vm.NewBytes(bytes) : new TengoError(new TengoString(failure!));
         })
         .Function("indent", (vm, a) =>
         {
@@ -41,7 +42,7 @@ internal static class JsonModule
             }
             catch (JsonException ex)
             {
-                return new TengoError(new TengoString(ex.Message));
+                return Failure(ex);
             }
         })
         .Function("html_escape", (vm, a) =>
@@ -58,7 +59,15 @@ internal static class JsonModule
         })
         .Build();
 
-    private static TengoError Unsupported(TengoObject value) => new(new TengoString($"json: unsupported value in {value.TypeName}"));
+    // .NET's message names the line and byte in its own words; the error says them once, plainly.
+    private static TengoError Failure(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut >= 0) message = message[..cut];
+        var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
+        return new TengoError(new TengoString("json: " + message + where));
+    }
 
     public static TengoObject FromJson(TengoVm vm, JsonElement element) => element.ValueKind switch
     {
@@ -74,57 +83,58 @@ internal static class JsonModule
         _ => TengoUndefined.Instance,
     };
 
-    public static byte[]? Encode(TengoVm vm, TengoObject value, bool indent)
+    /// <summary>The value as JSON bytes, or why it cannot be written.</summary>
+    public static (byte[]? Bytes, string? Failure) Encode(TengoVm vm, TengoObject value, bool indent)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indent, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth + 1 }))
         {
-            if (!Write(writer, value, 0))
+            if (Write(writer, value, 0) is { } failure)
             {
-                return null;
+                return (null, failure);
             }
         }
 
         vm.CheckSize(stream.Length, "json.encode result");
-        return stream.ToArray();
+        return (stream.ToArray(), null);
     }
 
-    private static bool Write(Utf8JsonWriter writer, TengoObject value, int depth)
+    private static string? Write(Utf8JsonWriter writer, TengoObject value, int depth)
     {
-        if (depth > MaxDepth) return false;
+        if (depth > MaxDepth) return $"json: the value nests deeper than {MaxDepth} levels (is it cyclic?)";
         switch (value)
         {
-            case TengoInt i: writer.WriteNumberValue(i.Value); return true;
-            case TengoFloat f when double.IsFinite(f.Value): writer.WriteNumberValue(f.Value); return true;
-            case TengoFloat: return false;
-            case TengoBool b: writer.WriteBooleanValue(b.Value); return true;
-            case TengoString s: writer.WriteStringValue(s.Value); return true;
-            case TengoChar c: writer.WriteNumberValue(c.Value); return true;
-            case TengoBytes bytes: writer.WriteBase64StringValue(bytes.Value); return true;
-            case TengoTime t: writer.WriteStringValue(t.ToRfc3339Nano()); return true;
-            case TengoUndefined: writer.WriteNullValue(); return true;
+            case TengoInt i: writer.WriteNumberValue(i.Value); return null;
+            case TengoFloat f when double.IsFinite(f.Value): writer.WriteNumberValue(f.Value); return null;
+            case TengoFloat f: return $"json: unsupported value: {f}";
+            case TengoBool b: writer.WriteBooleanValue(b.Value); return null;
+            case TengoString s: writer.WriteStringValue(s.Value); return null;
+            case TengoChar c: writer.WriteNumberValue(c.Value); return null;
+            case TengoBytes bytes: writer.WriteBase64StringValue(bytes.Value); return null;
+            case TengoTime t: writer.WriteStringValue(t.ToRfc3339Nano()); return null;
+            case TengoUndefined: writer.WriteNullValue(); return null;
             case TengoError e: return Write(writer, e.Value, depth + 1);
             case TengoArray array:
                 writer.WriteStartArray();
                 foreach (var item in array.AsSpan())
                 {
-                    if (!Write(writer, item, depth + 1)) return false;
+                    if (Write(writer, item, depth + 1) is { } failure) return failure;
                 }
 
                 writer.WriteEndArray();
-                return true;
+                return null;
             case TengoMap map:
                 writer.WriteStartObject();
                 foreach (var (key, item) in map.Entries)
                 {
                     writer.WritePropertyName(key);
-                    if (!Write(writer, item, depth + 1)) return false;
+                    if (Write(writer, item, depth + 1) is { } failure) return failure;
                 }
 
                 writer.WriteEndObject();
-                return true;
+                return null;
             default:
-                return false;
+                return $"json: unsupported type: {value.TypeName}";
         }
     }
 
