@@ -63,7 +63,8 @@ internal static class TimesModule
             {
                 Arguments.Count(a, 2);
                 var (layout, text) = (Arguments.StringLike(a, 0), Arguments.StringLike(a, 1));
-                return GoTimeLayout.Parse(layout, text) is { } t ? new TengoTime(t) : new TengoError(new TengoString($"parsing time {TengoString.Quote(text)} as {TengoString.Quote(layout)}: cannot parse"));
+                var (time, error) = GoTimeParser.Parse(layout, text);
+                return time ?? (TengoObject)new TengoError(vm.NewString(error!));
             })
             .Function("unix", (_, a) =>
             {
