@@ -215,7 +215,8 @@ internal sealed class Parser
         var target = ParseExpr();
         if (Tok == Token.Comma)
         {
-            throw Error(Current.Pos, "multiple values are not supported here; assign one value at a time");
+            // The reference parses `a, b = 1, 2` and its compiler refuses it, at the statement, in these words.
+            throw Error(pos, "tuple assignment not allowed");
         }
 
         var op = Tok;
