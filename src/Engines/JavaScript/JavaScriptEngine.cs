@@ -59,6 +59,10 @@ public sealed class JavaScriptEngine : ISpellEngine, IEditorSupport, ISyntaxChec
         try
         {
             prepared = Engine.PrepareScript(source, script.Name, strict: true);
+            if (prepared.Program is { } program && SuspendingDestructuring.Rewrite(source, program) is { } rewritten)
+            {
+                prepared = Engine.PrepareScript(rewritten, script.Name, strict: true);
+            }
         }
         catch (ScriptPreparationException ex) when (ex.InnerException is Acornima.ParseErrorException parse)
         {
