@@ -162,16 +162,25 @@ internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
             LuaStatus status;
             try
             {
-                status = lua.PCall(arguments.Count, 1, 0);
+                status = lua.PCall(arguments.Count, 2, 0);
             }
             finally
             {
                 _memory.HostDepth = saved;
             }
 
-            return status == LuaStatus.OK
-                ? ReadValue(lua, -1, depth: 0, allowFunctions: false)
-                : throw WithDefinitionSite(Failure(lua, -1, trace: null), lua, reference);
+            if (status != LuaStatus.OK)
+            {
+                throw WithDefinitionSite(Failure(lua, -1, trace: null), lua, reference);
+            }
+
+            // Lua's own convention for failing without raising (io.open's): return nil, "what went wrong".
+            if (lua.Type(-2) == LuaType.Nil && lua.Type(-1) is LuaType.String or LuaType.Table)
+            {
+                throw WithDefinitionSite(Failure(lua, -1, trace: null), lua, reference);
+            }
+
+            return ReadValue(lua, -2, depth: 0, allowFunctions: false);
         }
         finally
         {
