@@ -135,6 +135,9 @@ env.utf8 = copy(utf8)
 env.coroutine = copy(coroutine)
 env.os = { clock = os.clock, time = os.time, date = os.date, difftime = os.difftime }
 env._G = env
+-- Returns what it is given: the host wraps API calls in tail position in it (ApiTailCalls.cs) so the
+-- spell's frame, and with it the line of the call, survives until the call returns.
+env.__llmspell_keep = function(...) return ... end
 
 -- Finalizers run with hooks disabled, so a __gc that loops could never be stopped.
 function env.setmetatable(t, mt)

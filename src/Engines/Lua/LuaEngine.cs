@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LlmSpell.Running;
 using LlmSpell.Values;
 
@@ -6,6 +7,11 @@ namespace LlmSpell.Engines.Lua;
 /// <summary>Lua 5.4 (native, through KeraLua): a fresh sandboxed state for every run.</summary>
 public sealed class LuaEngine : ISpellEngine, IEditorSupport, ISyntaxCheck
 {
+    private const int MaxCachedSources = 256;
+
+    // The source as it is loaded (see ApiTailCalls), per spell version and set of API modules.
+    private readonly ConcurrentDictionary<string, string> _sources = new(StringComparer.Ordinal);
+
     public string Name => "lua";
 
     public IReadOnlyList<string> Aliases { get; } = [];
@@ -23,7 +29,25 @@ public sealed class LuaEngine : ISpellEngine, IEditorSupport, ISyntaxCheck
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(context);
         using var sandbox = new LuaSandbox(context);
-        return sandbox.Run(script);
+        return sandbox.Run(script, LoadedSource(script, context.Api));
+    }
+
+    private string LoadedSource(SpellScript script, LlmSpell.Api.SpellApi api)
+    {
+        var modules = api.Modules.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var key = string.Join(',', modules) + "\n" + script.Name + "\n" + script.ContentHash;
+        if (!_sources.TryGetValue(key, out var source))
+        {
+            if (_sources.Count >= MaxCachedSources)
+            {
+                _sources.Clear();
+            }
+
+            source = ApiTailCalls.Rewrite(script.SourceWithoutShebang, modules);
+            _sources[key] = source;
+        }
+
+        return source;
     }
 
     /// <summary>Compiles the chunk in a bare state (no libraries, nothing runs), as a run would load it.</summary>

@@ -81,13 +81,14 @@ internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
 
     public ISpellRun Context => _context;
 
-    public SpellValue Run(SpellScript script)
+    /// <summary>Runs <paramref name="source"/>, the script's text as it is loaded (the engine may have rewritten it, keeping its lines).</summary>
+    public SpellValue Run(SpellScript script, string source)
     {
         var lua = _main;
         lua.SetTop(0);
         lua.RawGetInteger(LuaRegistry.Index, _runReference);
         _memory.HostDepth++;
-        PushString(lua, script.SourceWithoutShebang);
+        PushString(lua, source);
         PushString(lua, "@" + script.Name);
         PushValue(lua, _context.Input);
         _memory.HostDepth--;
