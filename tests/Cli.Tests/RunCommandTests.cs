@@ -139,12 +139,21 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Engines_lists_both_engines()
+    public async Task Engines_lists_every_engine()
     {
         var (exit, output, _) = await _llmspell.RunAsync("engines");
         Assert.Equal(0, exit);
         Assert.Matches(@"(?m)^lua\s+\.lua\s+Lua 5\.4", output);
         Assert.Matches(@"(?m)^js, javascript\s+\.js\s+JavaScript through Jint", output);
+        Assert.Matches(@"(?m)^tengo\s+\.tengo\s+Tengo", output);
+    }
+
+    [Fact]
+    public async Task Help_names_every_engine()
+    {
+        var (_, output, _) = await _llmspell.RunAsync("run", "--help");
+        Assert.Contains("lua, js, tengo", output, StringComparison.Ordinal);
+        Assert.Contains(".tengo", output, StringComparison.Ordinal);
     }
 
     public void Dispose() => _llmspell.Dispose();

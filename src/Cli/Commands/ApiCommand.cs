@@ -5,14 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LlmSpell.Cli.Commands;
 
-/// <summary><c>llmspell api</c>: writes editor declarations of the spell API (llmspell.d.ts, llmspell.lua).</summary>
+/// <summary><c>llmspell api</c>: writes editor declarations of the spell API (llmspell.d.ts, llmspell.lua, llmspell.tengo).</summary>
 public static class ApiCommand
 {
     public static Command Create(CliConsole console)
     {
         var output = new Option<string>("--out", "-o") { Description = "The folder to write the declaration files to.", DefaultValueFactory = _ => "." };
-        var engine = new Option<string?>("--engine", "-e") { Description = "Only this engine's file (lua, js)." };
-        var command = new Command("api", "Write editor declarations of the spell API: TypeScript for JavaScript, LuaLS annotations for Lua.") { output, engine };
+        var engine = new Option<string?>("--engine", "-e") { Description = "Only this engine's file (lua, js, tengo)." };
+        var command = new Command("api", "Write editor declarations of the spell API: TypeScript for JavaScript, LuaLS annotations for Lua, a documented stub module for Tengo.") { output, engine };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (await CliHost.StartAsync(console, new CliHostOptions(), cancellationToken).ConfigureAwait(false) is not { } built)

@@ -14,10 +14,10 @@ public static class RunCommand
 {
     public static Command Create(CliConsole console)
     {
-        var file = new Argument<string>("file") { Description = "The spell to run (.lua, .js, or a '#!llmspell <engine>' first line)." };
+        var file = new Argument<string>("file") { Description = "The spell to run (.lua, .js, .tengo, or a '#!llmspell <engine>' first line), or a folder holding one spell and its manifest." };
         var input = new Option<string[]>("--input", "-i") { Description = "An input value: key=text (a string) or key:=json (any JSON value). Repeatable.", AllowMultipleArgumentsPerToken = false };
         var inputJson = new Option<string?>("--input-json") { Description = "A file holding the input as a JSON object ('-' reads stdin). --input values override its keys." };
-        var engine = new Option<string?>("--engine", "-e") { Description = "The engine to use (lua, js), overriding the file extension." };
+        var engine = new Option<string?>("--engine", "-e") { Description = "The engine to use (lua, js, tengo), overriding the file extension." };
         var timeout = new Option<double?>("--timeout", "-t") { Description = "Wall-clock limit in seconds (default 60).", CustomParser = StrictNumbers.Seconds };
         var maxInstructions = new Option<long?>("--max-instructions") { Description = "Work limit: Lua or Tengo VM instructions, JavaScript statements (default 100,000,000).", CustomParser = StrictNumbers.WholeNumber(SandboxLimits.MinInstructionsSetting, long.MaxValue, "instructions") };
         var memory = new Option<long?>("--memory") { Description = "Memory limit in MiB (default 64).", CustomParser = StrictNumbers.WholeNumber(1, SandboxLimits.MaxMemoryMiBSetting, "MiB") };

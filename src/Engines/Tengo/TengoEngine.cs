@@ -7,7 +7,7 @@ using LlmSpell.Values;
 namespace LlmSpell.Engines.Tengo;
 
 /// <summary>Tengo through LlmSpell's own interpreter: a fresh VM for every run, compiled code shared between runs.</summary>
-public sealed class TengoEngine : ISpellEngine, ISyntaxCheck
+public sealed class TengoEngine : ISpellEngine, ISyntaxCheck, IEditorSupport
 {
     private const int MaxCachedPrograms = 256;
 
@@ -23,6 +23,10 @@ public sealed class TengoEngine : ISpellEngine, ISyntaxCheck
     public IReadOnlyList<string> FileExtensions { get; } = [".tengo"];
 
     public string Description => "Tengo, LlmSpell's own bytecode interpreter";
+
+    public string DeclarationFileName => "llmspell.tengo";
+
+    public string GenerateDeclarations(LlmSpell.Api.SpellApi api) => TengoStubModules.Generate(api);
 
     public SpellValue Execute(SpellScript script, ISpellRun context)
     {
