@@ -9,9 +9,10 @@ public static class LlmSpellCommandLine
     public static async Task<int> InvokeAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var root = new RootCommand("LlmSpell runs spells: small Lua or JavaScript scripts that drive LLMs, tools, agents and durable workflows.")
+        var root = new RootCommand("LlmSpell runs spells: small Lua, JavaScript or Tengo scripts that drive LLMs, tools, agents and durable workflows.")
         {
             RunCommand.Create(console),
+            NewCommand.Create(console),
             EnginesCommand.Create(console),
             ApiCommand.Create(console),
             ProvidersCommand.Create(console),

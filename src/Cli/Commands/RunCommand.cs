@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LlmSpell.Errors;
 using LlmSpell.Hosting.Application;
+using LlmSpell.Hosting.Spells;
 using LlmSpell.Running;
 using LlmSpell.Values;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,29 +57,18 @@ public static class RunCommand
 
     private static async Task<int> RunAsync(CliConsole console, RunRequest request, CancellationToken cancellationToken)
     {
-        SpellScript script;
+        // A folder (or a manifest) is a deployable spell: its manifest's limits and input schema apply.
+        var deployed = Directory.Exists(request.File) || request.File.EndsWith(SpellManifest.FileSuffix, StringComparison.Ordinal);
+        SpellScript? script = null;
         SpellRunOptions options;
         try
         {
-            var limits = SandboxLimits.Default;
-            if (request.TimeoutSeconds is { } seconds)
+            var limits = deployed ? SandboxLimits.Default : WithFlags(SandboxLimits.Default, request);
+            if (!deployed)
             {
-                if (!(seconds > 0 && seconds <= 24 * 3600))
-                {
-                    throw new SpellException(SpellErrorCode.BadArgument, $"--timeout must be between 0 and 86400 seconds, got {seconds.ToString(CultureInfo.InvariantCulture)}");
-                }
-
-                limits = limits with { Timeout = TimeSpan.FromSeconds(seconds) };
+                script = await SpellScript.LoadAsync(request.File, limits, Environment.CurrentDirectory, cancellationToken).ConfigureAwait(false);
             }
 
-            limits = limits with
-            {
-                MaxInstructions = request.MaxInstructions ?? limits.MaxInstructions,
-                MaxMemoryBytes = request.MemoryMiB is { } mib ? mib * 1024 * 1024 : limits.MaxMemoryBytes,
-                MaxRecursionDepth = request.MaxDepth is { } depth ? (int)depth : limits.MaxRecursionDepth,
-            };
-
-            script = await SpellScript.LoadAsync(request.File, limits, Environment.CurrentDirectory, cancellationToken).ConfigureAwait(false);
             var inputMap = await SpellInputParser.ParseAsync(request.Inputs, request.InputJson, console.In, cancellationToken).ConfigureAwait(false);
             // --json keeps the output for the report; otherwise it streams to stdout as it is printed.
             options = new SpellRunOptions { Input = inputMap, Engine = request.Engine, Limits = limits, Output = request.Json ? null : console.Out };
@@ -97,12 +87,30 @@ public static class RunCommand
             return ExitCodes.Usage;
         }
 
+        if (deployed)
+        {
+            try
+            {
+                // Which files are scripts is up to the host's engines, so the manifest is read once they exist.
+                var spell = await SpellFolderScan.LoadOneAsync(request.File, services.GetRequiredService<SpellRunner>(), Environment.CurrentDirectory, cancellationToken).ConfigureAwait(false);
+                spell.Manifest.Input?.Check(spell.Name, options.Input);
+                script = spell.Script;
+                options = spell.RunOptions(options.Input, workflows: null) with { Engine = request.Engine, Limits = WithFlags(spell.Manifest.Limits, request), Output = options.Output };
+            }
+            catch (SpellException ex)
+            {
+                await services.DisposeAsync().ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"llmspell: {(ex.Error.Location is { } at ? at + ": " : "")}{ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+        }
+
         SpellRunReport report;
         await using (services.ConfigureAwait(false))
         {
             try
             {
-                report = await services.GetRequiredService<SpellRunService>().RunAsync(script, options, cancellationToken).ConfigureAwait(false);
+                report = await services.GetRequiredService<SpellRunService>().RunAsync(script!, options, cancellationToken).ConfigureAwait(false);
             }
             catch (SpellException ex)
             {
@@ -137,5 +145,26 @@ public static class RunCommand
         }
 
         return result.Error is null ? ExitCodes.Success : ExitCodes.For(result.Error);
+    }
+
+    /// <summary>The command line's limits over <paramref name="limits"/> (the defaults, or a manifest's).</summary>
+    private static SandboxLimits WithFlags(SandboxLimits limits, RunRequest request)
+    {
+        if (request.TimeoutSeconds is { } seconds)
+        {
+            if (!(seconds > 0 && seconds <= 24 * 3600))
+            {
+                throw new SpellException(SpellErrorCode.BadArgument, $"--timeout must be between 0 and 86400 seconds, got {seconds.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            limits = limits with { Timeout = TimeSpan.FromSeconds(seconds) };
+        }
+
+        return limits with
+        {
+            MaxInstructions = request.MaxInstructions ?? limits.MaxInstructions,
+            MaxMemoryBytes = request.MemoryMiB is { } mib ? mib * 1024 * 1024 : limits.MaxMemoryBytes,
+            MaxRecursionDepth = request.MaxDepth is { } depth ? (int)depth : limits.MaxRecursionDepth,
+        };
     }
 }

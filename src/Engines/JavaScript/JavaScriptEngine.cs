@@ -8,7 +8,7 @@ using LlmSpell.Values;
 namespace LlmSpell.Engines.JavaScript;
 
 /// <summary>JavaScript (ES2024+) through Jint: a fresh, locked-down engine for every run.</summary>
-public sealed class JavaScriptEngine : ISpellEngine, IEditorSupport, ISyntaxCheck
+public sealed class JavaScriptEngine : ISpellEngine, IEditorSupport, ISyntaxCheck, IStarterSpell
 {
     private const int MaxCachedScripts = 256;
     private const string Header = "(async function () {";
@@ -25,6 +25,14 @@ public sealed class JavaScriptEngine : ISpellEngine, IEditorSupport, ISyntaxChec
     public string Description => $"JavaScript through Jint {typeof(Engine).Assembly.GetName().Version?.ToString(3)}";
 
     public string DeclarationFileName => "llmspell.d.ts";
+
+    public string StarterSource => """
+        // Asks the model for facts about input.topic. Try: llmspell run <folder> --input topic=tides
+        const reply = await llm.complete(`Give three short facts about ${input.topic}`);
+        log.info("answered", { topic: input.topic });
+        return { topic: input.topic, facts: reply };
+
+        """;
 
     public string GenerateDeclarations(LlmSpell.Api.SpellApi api) => TypeScriptDeclarations.Generate(api);
 

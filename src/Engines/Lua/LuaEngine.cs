@@ -5,7 +5,7 @@ using LlmSpell.Values;
 namespace LlmSpell.Engines.Lua;
 
 /// <summary>Lua 5.4 (native, through KeraLua): a fresh sandboxed state for every run.</summary>
-public sealed class LuaEngine : ISpellEngine, IEditorSupport, ISyntaxCheck
+public sealed class LuaEngine : ISpellEngine, IEditorSupport, ISyntaxCheck, IStarterSpell
 {
     private const int MaxCachedSources = 256;
 
@@ -21,6 +21,14 @@ public sealed class LuaEngine : ISpellEngine, IEditorSupport, ISyntaxCheck
     public string Description => "Lua 5.4, native, through KeraLua";
 
     public string DeclarationFileName => "llmspell.lua";
+
+    public string StarterSource => """
+        -- Asks the model for facts about input.topic. Try: llmspell run <folder> --input topic=tides
+        local reply = llm.complete("Give three short facts about " .. input.topic)
+        log.info("answered", { topic = input.topic })
+        return { topic = input.topic, facts = reply }
+
+        """;
 
     public string GenerateDeclarations(LlmSpell.Api.SpellApi api) => LuaLanguageServerAnnotations.Generate(api);
 

@@ -7,7 +7,7 @@ using LlmSpell.Values;
 namespace LlmSpell.Engines.Tengo;
 
 /// <summary>Tengo through LlmSpell's own interpreter: a fresh VM for every run, compiled code shared between runs.</summary>
-public sealed class TengoEngine : ISpellEngine, ISyntaxCheck, IEditorSupport
+public sealed class TengoEngine : ISpellEngine, ISyntaxCheck, IEditorSupport, IStarterSpell
 {
     private const int MaxCachedPrograms = 256;
 
@@ -25,6 +25,16 @@ public sealed class TengoEngine : ISpellEngine, ISyntaxCheck, IEditorSupport
     public string Description => "Tengo, LlmSpell's own bytecode interpreter";
 
     public string DeclarationFileName => "llmspell.tengo";
+
+    public string StarterSource => """
+        // Asks the model for facts about input.topic. Try: llmspell run <folder> --input topic=tides
+        llm := import("llm")
+        log := import("log")
+        reply := llm.complete("Give three short facts about " + input.topic)
+        log.info("answered", {topic: input.topic})
+        export {topic: input.topic, facts: reply}
+
+        """;
 
     public string GenerateDeclarations(LlmSpell.Api.SpellApi api) => TengoStubModules.Generate(api);
 
