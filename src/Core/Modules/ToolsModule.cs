@@ -5,7 +5,7 @@ using LlmSpell.Values;
 
 namespace LlmSpell.Modules;
 
-/// <summary><c>tools.register/call/list/describe/serve</c>: the run's tools, built-in and spell-defined alike.</summary>
+/// <summary><c>tools.register/call/list/describe/get/remove/validate/serve</c>: the run's tools, built-in and spell-defined alike.</summary>
 public static class ToolsModule
 {
     public static SpellModule Definition { get; } = new("tools", "Define tools and call them; models can call them too (llm opts.tools).",
@@ -29,17 +29,25 @@ public static class ToolsModule
                 new("description", SpellValue.From(t.Description)),
                 new("source", SpellValue.From(t.Source)),
             ]))))),
-        new SpellFunction("describe", "A tool's name, description, source and parameter schema.",
+        new SpellFunction("describe", "A tool's name, description, source and parameter schema; an unknown name is an error (tools.get answers nil).",
             [new("name", SpellTypes.String, "the tool's name")], SpellTypes.Map,
+            call => ValueTask.FromResult<SpellValue>(Describe(call.Context.Tools.Get(call.GetString(0))))),
+        new SpellFunction("get", "A tool's name, description, source and parameter schema, or nil when there is no tool of that name.",
+            [new("name", SpellTypes.String, "the tool's name")], SpellTypes.Map | SpellTypes.Null,
+            call => ValueTask.FromResult(call.Context.Tools.Find(call.GetString(0)) is { } tool ? Describe(tool) : SpellValue.Null)),
+        new SpellFunction("remove", "Remove a tool this spell registered; true if it was there, false if not. The host's tools cannot be removed.",
+            [new("name", SpellTypes.String, "the tool's name")], SpellTypes.Bool,
+            call => ValueTask.FromResult<SpellValue>(SpellValue.From(call.Context.Tools.Remove(call.GetString(0))))),
+        new SpellFunction("validate", "Check arguments against a tool's schema without calling it: { valid, errors = { \"argument 'x' is required\", ... } }.",
+            [new("name", SpellTypes.String, "the tool's name"), new("args", SpellTypes.Map, "the arguments to check", IsOptional: true)], SpellTypes.Map,
             call =>
             {
-                var tool = call.Context.Tools.Get(call.GetString(0));
+                var name = call.GetString(0);
+                var problems = call.Context.Tools.Get(name).Parameters.Problems(name, call[1] as SpellMap ?? SpellMap.Empty);
                 return ValueTask.FromResult<SpellValue>(SpellValue.Map(
                 [
-                    new("name", SpellValue.From(tool.Name)),
-                    new("description", SpellValue.From(tool.Description)),
-                    new("source", SpellValue.From(tool.Source)),
-                    new("parameters", tool.Parameters.Definition),
+                    new("valid", SpellValue.From(problems.Count == 0)),
+                    new("errors", new SpellList([.. problems.Select(p => (SpellValue)SpellValue.From(p))])),
                 ]));
             }),
         new SpellFunction("serve", "Offer this run's tools to an outside client (MCP on stdio under `llmspell mcp serve --spell`) until it disconnects; handlers run in this spell.",
@@ -52,5 +60,13 @@ public static class ToolsModule
                 return SpellValue.Null;
             },
             isAsync: true),
+    ]);
+
+    private static SpellMap Describe(ISpellTool tool) => SpellValue.Map(
+    [
+        new("name", SpellValue.From(tool.Name)),
+        new("description", SpellValue.From(tool.Description)),
+        new("source", SpellValue.From(tool.Source)),
+        new("parameters", tool.Parameters.Definition),
     ]);
 }

@@ -35,14 +35,19 @@ public sealed class ToolSchema
     /// <exception cref="SpellException">With code <c>bad_argument</c> naming every field at fault.</exception>
     public void Check(string toolName, SpellMap arguments)
     {
-        ArgumentNullException.ThrowIfNull(arguments);
-        var instance = SpellJson.ToElement(arguments);
-        var problems = _schema.Evaluate(instance, $"tool '{toolName}'");
+        var problems = Problems(toolName, arguments);
         if (problems.Count > 0)
         {
-            var described = problems.SelectMany(p => Describe(p, instance)).Distinct().Take(5);
-            throw new SpellException(SpellErrorCode.BadArgument, $"tool '{toolName}': {string.Join("; ", described)}");
+            throw new SpellException(SpellErrorCode.BadArgument, $"tool '{toolName}': {string.Join("; ", problems.Take(5))}");
         }
+    }
+
+    /// <summary>What is wrong with <paramref name="arguments"/>, each in a reader's words ("argument 'b' is required"); empty when they fit.</summary>
+    public IReadOnlyList<string> Problems(string toolName, SpellMap arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var instance = SpellJson.ToElement(arguments);
+        return [.. _schema.Evaluate(instance, $"tool '{toolName}'").SelectMany(p => Describe(p, instance)).Distinct()];
     }
 
     /// <summary>A problem in the words a spell author or a model reads: "argument 'b' is required".</summary>

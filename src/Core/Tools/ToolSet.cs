@@ -25,6 +25,17 @@ public sealed class ToolSet(IReadOnlyList<ISpellTool> hostTools)
         _spellTools[tool.Name] = tool;
     }
 
+    /// <summary>Removes a tool the spell registered; false when there is none of that name. The host's tools stay.</summary>
+    public bool Remove(string name)
+    {
+        if (hostTools.FirstOrDefault(t => t.Name == name) is { } host)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"tool '{name}' comes from the host ({host.Source}); a spell can remove only the tools it registered");
+        }
+
+        return _spellTools.Remove(name);
+    }
+
     public ISpellTool? Find(string name) =>
         hostTools.FirstOrDefault(t => t.Name == name) ?? _spellTools.GetValueOrDefault(name);
 
