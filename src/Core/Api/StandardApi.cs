@@ -14,6 +14,7 @@ public static class StandardApi
         TimeModule.Definition,
         LlmModule.Definition,
         ToolsModule.Definition,
+        HttpModule.Definition,
         AgentModule.Definition,
         WorkflowModule.Definition,
     ]);

@@ -46,7 +46,14 @@ public sealed class HttpRequestTool : ISpellTool, IDisposable
 
     public string Source => "builtin";
 
-    public async ValueTask<SpellValue> InvokeAsync(SpellMap arguments, SpellContext context)
+    public ValueTask<SpellValue> InvokeAsync(SpellMap arguments, SpellContext context) => RequestAsync(arguments, context, "tool 'http_request'");
+
+    /// <summary>
+    /// The request <paramref name="arguments"/> describe (checked against <see cref="Parameters"/>),
+    /// under this tool's guard and limits; errors begin with <paramref name="caller"/> (the tool, or
+    /// the <c>http</c> module's function).
+    /// </summary>
+    public async ValueTask<SpellValue> RequestAsync(SpellMap arguments, SpellContext context, string caller)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(context);
@@ -54,10 +61,10 @@ public sealed class HttpRequestTool : ISpellTool, IDisposable
         {
             foreach (var (name, value) in given)
             {
-                CheckHeader(name, ((SpellString)value).Value);
+                CheckHeader(name, ((SpellString)value).Value, caller);
             }
         }
-        var url = Check(((SpellString)arguments["url"]).Value);
+        var url = Check(((SpellString)arguments["url"]).Value, caller);
         var method = new HttpMethod(arguments.Get("method") is SpellString m ? m.Value : "GET");
         for (var hop = 0; ; hop++)
         {
@@ -77,15 +84,15 @@ public sealed class HttpRequestTool : ISpellTool, IDisposable
                 var value => new StringContent(SpellJson.Serialize(value), Encoding.UTF8, "application/json"),
             };
 
-            using var response = await Send(request, context.CancellationToken).ConfigureAwait(false);
+            using var response = await Send(request, caller, context.CancellationToken).ConfigureAwait(false);
             if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location && hop < MaxRedirects)
             {
-                url = Check(new Uri(url, location).AbsoluteUri);
+                url = Check(new Uri(url, location).AbsoluteUri, caller);
                 method = response.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect ? method : HttpMethod.Get;
                 continue;
             }
 
-            return await Read(response, context.CancellationToken).ConfigureAwait(false);
+            return await Read(response, caller, context.CancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -95,60 +102,60 @@ public sealed class HttpRequestTool : ISpellTool, IDisposable
     /// A header as HTTP defines it: a token for the name, no control characters in the value. CR or LF
     /// in either would end the header on the wire and let a spell write a second request.
     /// </summary>
-    private static void CheckHeader(string name, string value)
+    private static void CheckHeader(string name, string value, string caller)
     {
         if (name.Length == 0 || name.Any(c => c <= ' ' || c >= 0x7F || "()<>@,;:\\\"/[]?={}".Contains(c, StringComparison.Ordinal)))
         {
-            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': header name '{Printable(name)}' is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~)");
+            throw new SpellException(SpellErrorCode.BadArgument, $"{caller}: header name '{Printable(name)}' is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~)");
         }
         if (value.Any(c => (c < ' ' && c != '\t') || c == 0x7F))
         {
-            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': header '{name}' holds a control character (such as CR or LF), which could smuggle a second request");
+            throw new SpellException(SpellErrorCode.BadArgument, $"{caller}: header '{name}' holds a control character (such as CR or LF), which could smuggle a second request");
         }
     }
 
     private static string Printable(string text) => string.Concat(text.Take(64).Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString()));
 
-    private Uri Check(string text)
+    private Uri Check(string text, string caller)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
-            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': '{text}' is not an http(s) URL");
+            throw new SpellException(SpellErrorCode.BadArgument, $"{caller}: '{text}' is not an http(s) URL");
         }
 
         if (!NetworkGuard.IsAllowedHost(url.Host, _options.AllowedHosts))
         {
-            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': host '{url.Host}' is not allowed (allowed: {(_options.AllowedHosts.Count == 0 ? "none; configure tools.http.allowedHosts" : string.Join(", ", _options.AllowedHosts))})");
+            throw new SpellException(SpellErrorCode.BadArgument, $"{caller}: host '{url.Host}' is not allowed (allowed: {(_options.AllowedHosts.Count == 0 ? "none; configure tools.http.allowedHosts" : string.Join(", ", _options.AllowedHosts))})");
         }
 
         return url;
     }
 
-    private async Task<HttpResponseMessage> Send(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> Send(HttpRequestMessage request, string caller, CancellationToken cancellationToken)
     {
         try
         {
             return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex) when (ex.InnerException is SpellException blocked)
+        catch (HttpRequestException ex) when (ex.InnerException is NetworkRefusal refused)
         {
-            throw blocked;
+            throw new SpellException(SpellErrorCode.BadArgument, $"{caller}: {refused.Message}");
         }
         catch (HttpRequestException ex)
         {
-            throw new SpellException(SpellErrorCode.NetworkError, $"tool 'http_request': {request.RequestUri?.Host}: {ex.Message}");
+            throw new SpellException(SpellErrorCode.NetworkError, $"{caller}: {request.RequestUri?.Host}: {ex.Message}");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new SpellException(SpellErrorCode.NetworkError, $"tool 'http_request': {request.RequestUri?.Host} did not answer within {_options.HttpTimeout.TotalSeconds:0} s");
+            throw new SpellException(SpellErrorCode.NetworkError, $"{caller}: {request.RequestUri?.Host} did not answer within {_options.HttpTimeout.TotalSeconds:0} s");
         }
     }
 
-    private async Task<SpellValue> Read(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<SpellValue> Read(HttpResponseMessage response, string caller, CancellationToken cancellationToken)
     {
         if (response.Content.Headers.ContentLength > _options.MaxResponseBytes)
         {
-            throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': the response is {response.Content.Headers.ContentLength} bytes; the limit is {_options.MaxResponseBytes}");
+            throw new SpellException(SpellErrorCode.BadArgument, $"{caller}: the response is {response.Content.Headers.ContentLength} bytes; the limit is {_options.MaxResponseBytes}");
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -159,7 +166,7 @@ public sealed class HttpRequestTool : ISpellTool, IDisposable
         {
             if (buffer.Length + read > _options.MaxResponseBytes)
             {
-                throw new SpellException(SpellErrorCode.BadArgument, $"tool 'http_request': the response is larger than {_options.MaxResponseBytes} bytes");
+                throw new SpellException(SpellErrorCode.BadArgument, $"{caller}: the response is larger than {_options.MaxResponseBytes} bytes");
             }
 
             buffer.Write(chunk, 0, read);
@@ -198,8 +205,8 @@ public sealed class HttpRequestTool : ISpellTool, IDisposable
         var allowed = _options.AllowPrivateNetworks ? addresses : [.. addresses.Where(a => !NetworkGuard.IsPrivate(a) && !NetworkGuard.IsOwnAddress(a))];
         if (allowed.Length == 0)
         {
-            throw new SpellException(SpellErrorCode.BadArgument,
-                $"tool 'http_request': '{host}' is a loopback, private, link-local, metadata or this machine's own address, which spells may not reach (the setting tools.http.allowPrivateNetworks allows it)");
+            throw new NetworkRefusal(
+                $"'{host}' is a loopback, private, link-local, metadata or this machine's own address, which spells may not reach (the setting tools.http.allowPrivateNetworks allows it)");
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -214,4 +221,7 @@ public sealed class HttpRequestTool : ISpellTool, IDisposable
             throw;
         }
     }
+
+    /// <summary>Thrown where the connection is refused, which knows no caller; <see cref="Send"/> words it for the one that asked.</summary>
+    private sealed class NetworkRefusal(string message) : Exception(message);
 }
