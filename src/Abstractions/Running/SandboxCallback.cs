@@ -11,7 +11,13 @@ public abstract class SandboxCallback(ISpellRun run) : SpellCallback
     public ISpellRun Run { get; } = run ?? throw new ArgumentNullException(nameof(run));
 
     public sealed override ValueTask<SpellValue> InvokeAsync(IReadOnlyList<SpellValue> arguments, CancellationToken cancellationToken = default) =>
-        new(Run.Dispatcher.InvokeAsync(() => CallInSandbox(arguments), RunsInline));
+        new(Run.Dispatcher.InvokeAsync(() => StartInSandbox(arguments), RunsInline).Unwrap());
+
+    /// <summary>
+    /// Starts the script function on the sandbox thread; the task ends when it returns. Engines that
+    /// can suspend a function while it waits for the host (Lua's fibers) return before it ends.
+    /// </summary>
+    protected virtual Task<SpellValue> StartInSandbox(IReadOnlyList<SpellValue> arguments) => Task.FromResult(CallInSandbox(arguments));
 
     /// <summary>
     /// Whether a call made on the sandbox thread may run at once. Engines with an event loop say no:

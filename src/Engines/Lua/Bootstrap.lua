@@ -31,9 +31,16 @@ local function raise_host_error(err, level)
   error(real_setmetatable(err, error_mt), 0)
 end
 
+-- A function the host called runs on a coroutine of its own (a fiber, LuaSandbox.Fibers.cs); when its
+-- API call has to wait, the host answers PENDING and the fiber yields here until the host resumes it
+-- with the call's (ok, result), so other fibers run meanwhile.
+local PENDING = "llmspell:pending"
+local coroutine_yield = coroutine.yield
+
 local function bind(id)
   return function(...)
     local ok, result = hostcall(id, ...)
+    if ok == PENDING then ok, result = coroutine_yield() end
     if ok then return result end
     raise_host_error(result, 2)
   end

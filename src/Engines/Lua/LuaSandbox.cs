@@ -17,7 +17,8 @@ namespace LlmSpell.Engines.Lua;
 /// <remarks>
 /// The rules that keep native Lua safe under .NET (engines.md): Lua is entered only through
 /// lua_pcall; no managed callback ever raises a Lua error (they return (ok, result) and Lua code in
-/// Bootstrap.lua raises); limits stop the script from Lua code installed by <c>trip</c>; memory is
+/// Bootstrap.lua raises), and lua_resume, as protected, starts and continues fibers
+/// (LuaSandbox.Fibers.cs); limits stop the script from Lua code installed by <c>trip</c>; memory is
 /// bounded by <see cref="LuaMemoryBudget"/>; every delegate handed to native code lives in a field.
 /// Inside callbacks only API functions that cannot raise are used (raw gets and sets, pushes under
 /// the suspended memory budget, lua_checkstack before pushing).
@@ -215,6 +216,7 @@ internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
         }
 
         _disposed = true;
+        AbandonFibers();
         foreach (var thread in _threads.Values)
         {
             if (!ReferenceEquals(thread, _main))
@@ -369,7 +371,15 @@ internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
             arguments[i] = sandbox.ReadValue(lua, i + 2, depth: 0, allowFunctions: true);
         }
 
-        return sandbox._context.Await(function.InvokeAsync(sandbox._context, arguments));
+        var pending = function.InvokeAsync(sandbox._context, arguments);
+        if (!pending.IsCompleted && lua.IsYieldable && sandbox._fibers.TryGetValue(lua.Handle, out var fiber))
+        {
+            // A fiber yields while the call runs, so the sandbox thread can run the others (LuaSandbox.Fibers.cs).
+            fiber.Waiting = pending.AsTask();
+            return Suspended;
+        }
+
+        return sandbox._context.Await(pending);
     });
 
     private int HostPrint(IntPtr state) => Enter(state, static (sandbox, lua) =>
@@ -395,6 +405,12 @@ internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
                 }
 
                 var result = body(this, lua);
+                if (ReferenceEquals(result, Suspended))
+                {
+                    PushString(lua, SuspendedMarker);
+                    return 1;
+                }
+
                 if (!lua.CheckStack(4))
                 {
                     return PushFailure(lua, new SpellError(SpellErrorCode.RecursionLimit, "the Lua stack is full"));
@@ -444,12 +460,17 @@ internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
 
         lua.SetTop(0);
         lua.PushBoolean(false);
+        PushErrorTable(lua, error);
+        return 2;
+    }
+
+    private static void PushErrorTable(LuaState lua, SpellError error)
+    {
         lua.CreateTable(0, 2);
         PushString(lua, error.Code);
         lua.SetField(-2, "code");
         PushString(lua, error.Message);
         lua.SetField(-2, "message");
-        return 2;
     }
 
     /// <summary>Records the limit and makes the running coroutine raise on every instruction from now on.</summary>
