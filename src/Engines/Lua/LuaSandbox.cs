@@ -39,7 +39,6 @@ internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
     private readonly LuaFunction _hostPrint;
     private readonly LuaState _main;
     private readonly Dictionary<IntPtr, LuaState> _threads = [];
-    private readonly Stack<LuaState> _activeThreads = new();
     // API functions first, then host functions handed to the spell as values (agents' run…).
     private readonly List<SpellFunction> _functions;
     private readonly Dictionary<SpellHostFunction, int> _hostFunctionIds = new(ReferenceEqualityComparer.Instance);
@@ -129,66 +128,13 @@ internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
         }
     }
 
-    /// <summary>Calls a spell function held by a <see cref="LuaCallback"/>; on the sandbox thread only.</summary>
-    public SpellValue CallFunction(int reference, IReadOnlyList<SpellValue> arguments)
-    {
-        if (_disposed)
-        {
-            throw new SpellException(SpellErrorCode.RuntimeError, "the run that owned this function has ended");
-        }
-
-        if (_context.TrippedLimit is { } limit)
-        {
-            throw new SpellException(limit);
-        }
-
-        // A callback is called while the spell waits in a host call, on that coroutine's stack.
-        var lua = _activeThreads.Count > 0 ? _activeThreads.Peek() : _main;
-        if (!lua.CheckStack(arguments.Count + 4))
-        {
-            throw new SpellException(SpellErrorCode.RecursionLimit, "the Lua stack is full");
-        }
-
-        var top = lua.GetTop();
-        try
-        {
-            lua.RawGetInteger(LuaRegistry.Index, reference);
-            foreach (var argument in arguments)
-            {
-                PushValue(lua, argument);
-            }
-
-            // The spell's own code runs under its own budget, even when called from the host.
-            var saved = _memory.HostDepth;
-            _memory.HostDepth = 0;
-            LuaStatus status;
-            try
-            {
-                status = lua.PCall(arguments.Count, 2, 0);
-            }
-            finally
-            {
-                _memory.HostDepth = saved;
-            }
-
-            if (status != LuaStatus.OK)
-            {
-                throw WithDefinitionSite(Failure(lua, -1, trace: null), lua, reference);
-            }
-
-            // Lua's own convention for failing without raising (io.open's): return nil, "what went wrong".
-            if (lua.Type(-2) == LuaType.Nil && lua.Type(-1) is LuaType.String or LuaType.Table)
-            {
-                throw WithDefinitionSite(Failure(lua, -1, trace: null), lua, reference);
-            }
-
-            return ReadValue(lua, -2, depth: 0, allowFunctions: false);
-        }
-        finally
-        {
-            lua.SetTop(top);
-        }
-    }
+    /// <summary>
+    /// Calls a spell function and waits for its value, running the sandbox's queue meanwhile; on the
+    /// sandbox thread only. It runs on a fiber as a <see cref="LuaCallback"/>'s call does, so both
+    /// follow the same rules (limits, <c>nil, "message"</c>, the definition site of a failure).
+    /// </summary>
+    public SpellValue CallFunction(int reference, IReadOnlyList<SpellValue> arguments) =>
+        _context.Await(new ValueTask<SpellValue>(StartFunction(reference, arguments)));
 
     /// <summary>
     /// An error raised as a table ({ code, message }) says nothing of where it was raised; the host
@@ -396,34 +342,26 @@ internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
         try
         {
             lua = Wrap(state);
-            _activeThreads.Push(lua);
-            try
+            if (_context.TrippedLimit is { } limit)
             {
-                if (_context.TrippedLimit is { } limit)
-                {
-                    return PushFailure(lua, limit);
-                }
-
-                var result = body(this, lua);
-                if (ReferenceEquals(result, Suspended))
-                {
-                    PushString(lua, SuspendedMarker);
-                    return 1;
-                }
-
-                if (!lua.CheckStack(4))
-                {
-                    return PushFailure(lua, new SpellError(SpellErrorCode.RecursionLimit, "the Lua stack is full"));
-                }
-
-                lua.PushBoolean(true);
-                PushValue(lua, result);
-                return 2;
+                return PushFailure(lua, limit);
             }
-            finally
+
+            var result = body(this, lua);
+            if (ReferenceEquals(result, Suspended))
             {
-                _activeThreads.Pop();
+                PushString(lua, SuspendedMarker);
+                return 1;
             }
+
+            if (!lua.CheckStack(4))
+            {
+                return PushFailure(lua, new SpellError(SpellErrorCode.RecursionLimit, "the Lua stack is full"));
+            }
+
+            lua.PushBoolean(true);
+            PushValue(lua, result);
+            return 2;
         }
 #pragma warning disable CA1031 // Every failure becomes a Lua-side error; nothing may escape into native code.
         catch (Exception ex)
