@@ -55,22 +55,19 @@ internal sealed partial class TengoSandbox : IScriptSandbox<TengoObject>
         {
             throw Translate(ex);
         }
+        finally
+        {
+            AbandonFibers();
+        }
     }
 
-    /// <summary>Calls a script function held by a <see cref="TengoCallback"/>; on the sandbox thread only.</summary>
-    public SpellValue CallFunction(TengoObject function, IReadOnlyList<SpellValue> arguments)
-    {
-        ThrowIfTripped();
-        try
-        {
-            var values = FitArguments(function, arguments.Select(a => _values.Build(a)).ToList());
-            return Outcome(_vm.Call(function, values.ToArray()));
-        }
-        catch (Exception ex) when (ex is not SpellException)
-        {
-            throw Translate(ex);
-        }
-    }
+    /// <summary>
+    /// Calls a spell function and waits for its value, running the sandbox's queue meanwhile; on the
+    /// sandbox thread only. It runs on a fiber as a <see cref="TengoCallback"/>'s call does, so both
+    /// follow the same rules.
+    /// </summary>
+    public SpellValue CallFunction(TengoObject function, IReadOnlyList<SpellValue> arguments) =>
+        _context.Await(new ValueTask<SpellValue>(StartFunction(function, arguments)));
 
     /// <summary>What a finished script or function gives the host: its value, or the failure an error value describes.</summary>
     private SpellValue Outcome(TengoObject result) => result is TengoError error
@@ -170,19 +167,42 @@ internal sealed partial class TengoSandbox : IScriptSandbox<TengoObject>
     private TengoObject Invoke(SpellFunction function, ReadOnlySpan<TengoObject> arguments)
     {
         ThrowIfTripped();
+        var values = new SpellValue[arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            values[i] = ToSpell(arguments[i], 0, allowFunctions: true);
+        }
+
+        ValueTask<SpellValue> pending;
         try
         {
-            var values = new SpellValue[arguments.Length];
-            for (var i = 0; i < arguments.Length; i++)
-            {
-                values[i] = ToSpell(arguments[i], 0, allowFunctions: true);
-            }
+            pending = function.InvokeAsync(_context, values);
+        }
+        catch (Exception ex)
+        {
+            // A refusal before any work starts (a bad argument) takes the same path as a failed call.
+            pending = ValueTask.FromException<SpellValue>(ex);
+        }
 
-            var result = _context.Await(function.InvokeAsync(_context, values));
+        if (!pending.IsCompleted && _vm.CanSuspend)
+        {
+            // A fiber waits without holding the sandbox thread (TengoSandbox.Fibers.cs).
+            return _vm.Suspend(pending.AsTask());
+        }
+
+        return Received(() => _context.Await(pending));
+    }
+
+    /// <summary>The value a host call gives the script: its result, or an error value; a limit ends the run.</summary>
+    private TengoObject Received(Func<SpellValue> result)
+    {
+        try
+        {
+            var value = result();
 
             // A host call can end the run without failing (a workflow capture finishing): stop here.
             ThrowIfTripped();
-            return _values.Build(result);
+            return _values.Build(value);
         }
         catch (Exception ex) when (ex is not TengoLimitException and not TengoRuntimeException)
         {

@@ -3,9 +3,10 @@ namespace LlmSpell.Engines.Tengo.Language;
 /// <summary>
 /// Runs compiled Tengo code: a stack machine with one frame per script-function call. One VM
 /// serves one run on one thread. Host code may call back into the VM from inside a builtin
-/// (<see cref="Call"/>); the nested call runs on top of the same stack.
+/// (<see cref="Call"/>); the nested call runs on top of the same stack. Functions the host starts
+/// as fibers (<see cref="StartFiber"/>) run on stacks of their own and can suspend at a builtin's call.
 /// </summary>
-public sealed class TengoVm
+public sealed partial class TengoVm
 {
     /// <summary>
     /// A builtin or standard-module function. Its own .NET failure on the spell's arguments (an
@@ -27,12 +28,23 @@ public sealed class TengoVm
     private const int CheckInterval = 1024;
 
     private readonly TengoRuntimeOptions _options;
-    private readonly Frame[] _frames;
     private readonly Dictionary<string, TengoObject> _modules = new(StringComparer.Ordinal);
-    private VmSlot[] _stack = new VmSlot[1024];
     private VmSlot[] _globals = [];
+
+    // The execution running now: the main one or a fiber's (swapped in whole, TengoVm.Fibers.cs).
+    private Frame[] _frames = new Frame[InitialFrames];
+    private VmSlot[] _stack = new VmSlot[1024];
     private int _sp;
     private int _frameIndex = -1;
+
+    /// <summary>How many <see cref="Call"/>s from builtins are open on the running execution; a fiber suspends only at none.</summary>
+    private int _nestedCalls;
+
+    /// <summary>
+    /// The frames open below the running execution, in the executions it runs on top of: a fiber
+    /// started from a host call counts against the same depth limit as a nested call would.
+    /// </summary>
+    private int _baseDepth;
     private long _instructions;
     private long _allocated;
     private Random? _random;
@@ -40,7 +52,6 @@ public sealed class TengoVm
     public TengoVm(TengoRuntimeOptions options)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _frames = new Frame[Math.Max(1, options.MaxFrames) + 1];
     }
 
     public TengoRuntimeOptions Options => _options;
@@ -81,6 +92,7 @@ public sealed class TengoVm
         ArgumentNullException.ThrowIfNull(callable);
         var baseSp = _sp;
         var baseFrame = _frameIndex;
+        _nestedCalls++;
         EnsureStack(_sp + arguments.Length + 1);
         _stack[_sp++] = callable;
         foreach (var argument in arguments)
@@ -105,6 +117,7 @@ public sealed class TengoVm
         }
         finally
         {
+            _nestedCalls--;
             _frameIndex = baseFrame;
             Array.Clear(_stack, baseSp, _sp > baseSp ? _sp - baseSp : 0);
             _sp = baseSp;
@@ -215,7 +228,7 @@ public sealed class TengoVm
             throw new TengoRuntimeException($"wrong number of arguments: want={function.NumParameters}, got={argumentCount}");
         }
 
-        if (_frameIndex + 1 >= _options.MaxFrames)
+        if (_baseDepth + _frameIndex + 1 >= _options.MaxFrames)
         {
             throw new TengoLimitException(TengoLimit.Frames, $"stack overflow: the script nested calls deeper than {_options.MaxFrames}");
         }
@@ -228,6 +241,12 @@ public sealed class TengoVm
         }
 
         _sp = basePointer + function.NumLocals;
+        if (_frameIndex + 1 == _frames.Length)
+        {
+            // Frames grow as calls nest: a fiber that never recurses keeps a small array.
+            Array.Resize(ref _frames, Math.Min(_frames.Length * 2, _options.MaxFrames + 1));
+        }
+
         var frame = _frames[++_frameIndex] ??= new Frame();
         frame.DiscardsResult = false;
         frame.Closure = closure;
@@ -577,6 +596,18 @@ public sealed class TengoVm
                         else if (callee is TengoBuiltin builtin)
                         {
                             var result = CallBuiltin(builtin, VmSlot.Values(stack, sp - argumentCount, argumentCount));
+                            if (result is TengoPending pending)
+                            {
+                                // Only a fiber's own level gets a pending result (CanSuspend): leave it
+                                // here, with the call's value still to be pushed when it resumes.
+                                sp -= argumentCount + 1;
+                                Array.Clear(_stack, sp, argumentCount + 1);
+                                _sp = sp;
+                                _instructions += CheckInterval - ticks;
+                                _running!.CallSite = new TengoStackFrame(frame.Function.File, frame.Function.PositionAt(opStart));
+                                return pending;
+                            }
+
                             if (result is TengoError { Origin: null } failure)
                             {
                                 failure.Origin = new TengoStackFrame(frame.Function.File, frame.Function.PositionAt(opStart));
@@ -713,7 +744,7 @@ public sealed class TengoVm
         return module;
     }
 
-    private sealed class Frame
+    internal sealed class Frame
     {
         public TengoClosure Closure = null!;
         public CompiledFunction Function = null!;
