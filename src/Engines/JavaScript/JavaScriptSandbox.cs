@@ -102,6 +102,63 @@ internal sealed partial class JavaScriptSandbox : IDisposable, IScriptSandbox<Js
         }
     }
 
+    /// <summary>
+    /// Starts a spell function held by a <see cref="JsCallback"/>; on the sandbox thread only. The task
+    /// ends when the function's promise settles — the sandbox's event loop (whoever awaits now) runs it
+    /// meanwhile, so functions the host starts side by side overlap instead of each waiting on the
+    /// stack above the one started before it.
+    /// </summary>
+    public Task<SpellValue> StartFunction(JsValue function, IReadOnlyList<SpellValue> arguments)
+    {
+        if (_context.TrippedLimit is { } limit)
+        {
+            throw new SpellException(limit);
+        }
+
+        try
+        {
+            var jsArguments = arguments.Select(a => _values.Build(a)).ToArray();
+            var result = _engine.Call(function, JsValue.Undefined, jsArguments);
+            if (!result.IsPromise())
+            {
+                return Task.FromResult(ToSpell(result, 0, allowFunctions: false));
+            }
+
+            var completion = new TaskCompletionSource<SpellValue>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var onFulfilled = new ClrFunction(_engine, "", (_, a) =>
+            {
+                Complete(completion, () => ToSpell(a.Length > 0 ? a[0] : JsValue.Undefined, 0, allowFunctions: false));
+                return JsValue.Undefined;
+            });
+            var onRejected = new ClrFunction(_engine, "", (_, a) =>
+            {
+                Complete(completion, () => throw new SpellException(ErrorFromValue(a.Length > 0 ? a[0] : JsValue.Undefined, null)));
+                return JsValue.Undefined;
+            });
+            _engine.Call(_promiseThen, result, [onFulfilled, onRejected]);
+            _engine.Advanced.ProcessTasks();
+            return completion.Task;
+        }
+        catch (Exception ex) when (ex is not SpellException)
+        {
+            throw Translate(ex);
+        }
+    }
+
+    private void Complete(TaskCompletionSource<SpellValue> completion, Func<SpellValue> result)
+    {
+        try
+        {
+            completion.TrySetResult(result());
+        }
+#pragma warning disable CA1031 // Inside a promise reaction: every failure goes to the waiting host, none into Jint.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            completion.TrySetException(ex is SpellException spell ? spell : Translate(ex));
+        }
+    }
+
     public void Dispose() => _engine.Dispose();
 
     private void InstallPrelude()
@@ -356,6 +413,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable, IScriptSandbox<Js
     {
         SpellException spell => spell,
         JavaScriptException js => new SpellException(ErrorFromValue(js.Error, js.Location.Start.Line > 0 ? new SpellLocation(_context.Script.Name, js.Location.Start.Line, js.Location.Start.Line == 1 ? 0 : js.Location.Start.Column + 1) : null)),
+        OperationCanceledException when SpellBranch.CancelledCall() is { } cancelled => cancelled,
         OperationCanceledException or ExecutionCanceledException => _context.Stopped(),
         RegexMatchTimeoutException => _context.Trip(new SpellError(SpellErrorCode.Timeout, $"a regular expression ran longer than {RegexTimeout.TotalSeconds:0.###} s")),
         TimeoutException => _context.Stopped(),
