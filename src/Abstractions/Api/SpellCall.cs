@@ -16,7 +16,8 @@ public readonly struct SpellCall(ISpellRun run, SpellFunction function, IReadOnl
 
     public IReadOnlyList<SpellValue> Arguments { get; } = arguments;
 
-    public CancellationToken CancellationToken => Run.CancellationToken;
+    /// <summary>Fires when the run ends, or the branch the call belongs to is cancelled (<see cref="SpellBranch"/>).</summary>
+    public CancellationToken CancellationToken => SpellBranch.TokenFor(Run);
 
     public SpellValue this[int index] => Arguments[index];
 

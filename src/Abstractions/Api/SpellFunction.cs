@@ -58,6 +58,13 @@ public sealed class SpellFunction
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(arguments);
+
+        // A cancelled branch makes no more calls: whatever it would do next, it must not happen.
+        if (SpellBranch.CancelledCall() is { } cancelled)
+        {
+            return ValueTask.FromException<SpellValue>(cancelled);
+        }
+
         var call = new SpellCall(run, this, CheckArguments(arguments));
         return IsAsync && Telemetry.SpellTelemetry.Source.HasListeners() ? TracedAsync(call) : Handler(call);
     }

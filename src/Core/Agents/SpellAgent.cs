@@ -75,8 +75,8 @@ public sealed class SpellAgent
         };
         var client = LlmPipeline.Create(context, target, new LlmCallShape(Spec.MaxTurns, ConcurrentTools: true, Budget));
         var answer = onChunk is null
-            ? Answer(await client.GetResponseAsync(messages, options, context.CancellationToken).ConfigureAwait(false), handoff)
-            : await StreamAsync(client, messages, options, onChunk, handoff, context.CancellationToken).ConfigureAwait(false);
+            ? Answer(await client.GetResponseAsync(messages, options, context.CallCancellation).ConfigureAwait(false), handoff)
+            : await StreamAsync(client, messages, options, onChunk, handoff, context.CallCancellation).ConfigureAwait(false);
 
         var turn = new[] { new ChatMessage(ChatRole.User, input), new ChatMessage(ChatRole.Assistant, answer) };
         if (thread is not null)
@@ -152,7 +152,7 @@ public sealed class SpellAgent
 
     private static async Task<List<ChatMessage>> LoadThreadAsync(SpellContext context, string thread)
     {
-        var stored = await context.Host.State.GetAsync(context.StateScope, ThreadKeyPrefix + thread, context.CancellationToken).ConfigureAwait(false);
+        var stored = await context.Host.State.GetAsync(context.StateScope, ThreadKeyPrefix + thread, context.CallCancellation).ConfigureAwait(false);
         return stored is SpellList list
             ? [.. list.OfType<SpellMap>().Select(m => new ChatMessage(m.Get("role") is SpellString { Value: "assistant" } ? ChatRole.Assistant : ChatRole.User, (m.Get("content") as SpellString)?.Value ?? ""))]
             : [];
@@ -163,7 +163,7 @@ public sealed class SpellAgent
         [
             new("role", SpellValue.From(m.Role == ChatRole.Assistant ? "assistant" : "user")),
             new("content", SpellValue.From(m.Text)),
-        ]))), context.CancellationToken);
+        ]))), context.CallCancellation);
 
     /// <summary>Where a handoff leaves the other agent's answer, which then ends this agent's run.</summary>
     internal sealed class HandoffSlot

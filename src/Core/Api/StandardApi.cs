@@ -12,6 +12,7 @@ public static class StandardApi
         StateModule.Definition,
         ArtifactsModule.Definition,
         TimeModule.Definition,
+        AsyncModule.Definition,
         LlmModule.Definition,
         ToolsModule.Definition,
         HttpModule.Definition,

@@ -41,6 +41,12 @@ public sealed class SpellContext : ISpellRun
 
     public SpellHost Host { get; }
 
+    /// <summary>
+    /// What a host call made now observes: the run's <see cref="CancellationToken"/>, or the token of
+    /// the branch (<c>async.all</c>, <c>async.spawn</c>) the call belongs to, which can end sooner.
+    /// </summary>
+    public CancellationToken CallCancellation => SpellBranch.TokenFor(this);
+
     public SpellApi Api => Host.Api;
 
     public SpellScript Script { get; }
@@ -61,6 +67,9 @@ public sealed class SpellContext : ISpellRun
 
     /// <summary>The agents this run has created.</summary>
     public Agents.AgentSet Agents { get; } = new();
+
+    /// <summary>The tasks this run has spawned with <c>async.spawn</c>.</summary>
+    public Async.SpellTaskSet Tasks { get; } = new();
 
     /// <summary>The workflows this run has declared.</summary>
     public Workflows.WorkflowSet Workflows { get; } = new();
@@ -187,6 +196,8 @@ public sealed class SpellContext : ISpellRun
                 return spell.Error.IsLimit ? Trip(spell.Error) : spell;
             case OperationCanceledException when CancellationToken.IsCancellationRequested:
                 return Stopped();
+            case OperationCanceledException when SpellBranch.CancelledCall() is { } cancelled:
+                return cancelled;
             default:
                 Logger.LogError(exception, "host failure in {Spell}", Script.Name);
                 return new SpellException(SpellErrorCode.HostError, $"internal error in the host ({exception.GetType().Name}); see the host log", exception);

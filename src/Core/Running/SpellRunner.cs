@@ -157,6 +157,11 @@ public sealed class SpellRunner
                 {
                     error = new SpellError(SpellErrorCode.HostError, $"the {engine.Name} engine failed: {ex.Message}");
                 }
+                finally
+                {
+                    // Tasks the spell spawned and never waited for must not go on after it.
+                    context?.Tasks.EndRun();
+                }
 
                 var finishedByHost = error?.Code == SpellErrorCode.Finished && context?.FinishedWith is not null;
                 if (finishedByHost)

@@ -23,7 +23,7 @@ public sealed class InProcessWorkflowRuntime(SpellContext context, WorkflowDefin
             {
                 activity?.AddEvent(new System.Diagnostics.ActivityEvent("retry", tags: new() { ["attempt"] = attempt, [Telemetry.SpellTelemetry.Attributes.ErrorType] = e.Error.Code }));
                 context.Logger.LogStepRetry(path, attempt, e.Error.Message);
-                await Task.Delay(retry.DelayAfter(attempt), context.Host.Time, context.CancellationToken).ConfigureAwait(false);
+                await Task.Delay(retry.DelayAfter(attempt), context.Host.Time, context.CallCancellation).ConfigureAwait(false);
             }
             catch (SpellException e)
             {
@@ -34,7 +34,7 @@ public sealed class InProcessWorkflowRuntime(SpellContext context, WorkflowDefin
     }
 
     public async Task<SpellValue> ReadStateAsync(string key) =>
-        await context.Host.State.GetAsync(context.StateScope, key, context.CancellationToken).ConfigureAwait(false) ?? SpellValue.Null;
+        await context.Host.State.GetAsync(context.StateScope, key, context.CallCancellation).ConfigureAwait(false) ?? SpellValue.Null;
 
     public Task<SpellValue> RunLoopAsync(LoopNode loopNode, string path, SpellValue input) =>
         new WorkflowInterpreter(this).RunLoopInlineAsync(loopNode, path, input);

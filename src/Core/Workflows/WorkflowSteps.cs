@@ -17,7 +17,7 @@ public static class WorkflowSteps
             case StepTarget.Function:
                 var function = workflow.FindFunction(path)
                     ?? throw WorkflowErrors.Failed(path, "the step's function is missing from this run of the spell");
-                return await function.InvokeAsync([input], context.CancellationToken).ConfigureAwait(false);
+                return await function.InvokeAsync([input], context.CallCancellation).ConfigureAwait(false);
             case StepTarget.Tool:
                 return await context.Tools.CallAsync(step.TargetName!, ToolArguments(step, path, input), context).ConfigureAwait(false);
             case StepTarget.Event:

@@ -1,5 +1,6 @@
 using KeraLua;
 using LlmSpell.Errors;
+using LlmSpell.Running;
 using LlmSpell.Values;
 using LuaState = KeraLua.Lua;
 
@@ -136,6 +137,13 @@ internal sealed partial class LuaSandbox
         fiber.Waiting = null;
         if (_disposed)
         {
+            return;
+        }
+
+        // The fiber's branch was cancelled (another function of async.all failed): it ends here.
+        if (SpellBranch.CancelledCall() is { } cancelled)
+        {
+            Finish(fiber, cancelled);
             return;
         }
 

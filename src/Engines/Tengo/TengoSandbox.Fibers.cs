@@ -1,5 +1,6 @@
 using LlmSpell.Engines.Tengo.Language;
 using LlmSpell.Errors;
+using LlmSpell.Running;
 using LlmSpell.Values;
 
 namespace LlmSpell.Engines.Tengo;
@@ -69,6 +70,13 @@ internal sealed partial class TengoSandbox
     {
         if (_ended)
         {
+            return;
+        }
+
+        // The fiber's branch was cancelled (another function of async.all failed): it ends here.
+        if (SpellBranch.CancelledCall() is { } cancelled)
+        {
+            Finish(fiber).TrySetException(cancelled);
             return;
         }
 

@@ -167,6 +167,13 @@ internal sealed partial class TengoSandbox : IScriptSandbox<TengoObject>
     private TengoObject Invoke(SpellFunction function, ReadOnlySpan<TengoObject> arguments)
     {
         ThrowIfTripped();
+
+        // A Tengo function goes on after a failed call (errors are values), so a cancelled branch is
+        // ended at its next call instead: the failure unwinds its fiber.
+        if (SpellBranch.CancelledCall() is { } cancelled)
+        {
+            throw cancelled;
+        }
         var values = new SpellValue[arguments.Length];
         for (var i = 0; i < arguments.Length; i++)
         {

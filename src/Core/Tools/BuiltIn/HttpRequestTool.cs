@@ -84,7 +84,7 @@ public sealed class HttpRequestTool : ISpellTool, IDisposable
                 var value => new StringContent(SpellJson.Serialize(value), Encoding.UTF8, "application/json"),
             };
 
-            using var response = await Send(request, caller, context.CancellationToken).ConfigureAwait(false);
+            using var response = await Send(request, caller, context.CallCancellation).ConfigureAwait(false);
             if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location && hop < MaxRedirects)
             {
                 url = Check(new Uri(url, location).AbsoluteUri, caller);
@@ -92,7 +92,7 @@ public sealed class HttpRequestTool : ISpellTool, IDisposable
                 continue;
             }
 
-            return await Read(response, caller, context.CancellationToken).ConfigureAwait(false);
+            return await Read(response, caller, context.CallCancellation).ConfigureAwait(false);
         }
     }
 

@@ -26,7 +26,7 @@ public static class WorkspaceFileTools
                 if (!File.Exists(path)) throw new SpellException(SpellErrorCode.NotFound, $"tool 'file_read': no file '{Path(args)}' in the workspace");
                 RefuseHardLinked("file_read", path, Path(args));
                 if (new FileInfo(path).Length > options.MaxFileBytes) throw new SpellException(SpellErrorCode.BadArgument, $"tool 'file_read': '{Path(args)}' is larger than {options.MaxFileBytes} bytes");
-                return SpellValue.From(await File.ReadAllTextAsync(path, context.CancellationToken).ConfigureAwait(false));
+                return SpellValue.From(await File.ReadAllTextAsync(path, context.CallCancellation).ConfigureAwait(false));
             });
         yield return new DelegateTool("file_write", "Write (or append) a text file in the spell's workspace; folders are created.",
             DelegateTool.Schema("""{"type":"object","properties":{"path":{"type":"string"},"content":{"type":"string"},"append":{"type":"boolean"}},"required":["path","content"],"additionalProperties":false}"""),
@@ -41,7 +41,7 @@ public static class WorkspaceFileTools
                 {
                     RefuseHardLinked("file_write", path, Path(args));
                 }
-                var existing = append ? await File.ReadAllTextAsync(path, context.CancellationToken).ConfigureAwait(false) : "";
+                var existing = append ? await File.ReadAllTextAsync(path, context.CallCancellation).ConfigureAwait(false) : "";
                 var length = (long)System.Text.Encoding.UTF8.GetByteCount(existing) + System.Text.Encoding.UTF8.GetByteCount(content);
                 if (length > options.MaxFileBytes)
                 {
@@ -55,7 +55,7 @@ public static class WorkspaceFileTools
                 var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
                 try
                 {
-                    await File.WriteAllTextAsync(temporary, existing + content, context.CancellationToken).ConfigureAwait(false);
+                    await File.WriteAllTextAsync(temporary, existing + content, context.CallCancellation).ConfigureAwait(false);
                     File.Move(temporary, path, overwrite: true);
                 }
                 finally
