@@ -29,6 +29,9 @@ public abstract class FakeVendorServer : IAsyncDisposable
     /// <summary>Whether requests are kept; benchmarks send millions and turn this off.</summary>
     public bool KeepRequests { get; set; } = true;
 
+    /// <summary>How long the server thinks before it answers each request, as a model does.</summary>
+    public TimeSpan Latency { get; set; }
+
     public void Enqueue(params FakeReply[] replies)
     {
         foreach (var reply in replies)
@@ -62,6 +65,11 @@ public abstract class FakeVendorServer : IAsyncDisposable
     protected async Task<(JsonNode Body, FakeReply Reply)> ReceiveAsync(HttpContext context)
     {
         var body = await JsonNode.ParseAsync(context.Request.Body) ?? new JsonObject();
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, context.RequestAborted);
+        }
+
         if (KeepRequests)
         {
             var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
