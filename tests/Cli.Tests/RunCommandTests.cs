@@ -33,9 +33,9 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Json_mode_prints_one_object_with_result_output_and_engine()
+    public async Task Json_mode_prints_one_object_with_result_output_events_and_engine()
     {
-        var spell = _llmspell.Write("n.lua", "print('side note')\nreturn { doubled = input.n * 2, tags = input.tags }");
+        var spell = _llmspell.Write("n.lua", "print('side note')\nevents.emit('doubled', { n = input.n })\nreturn { doubled = input.n * 2, tags = input.tags }");
         var (exit, output, _) = await _llmspell.RunAsync("run", spell, "--json", "--input", "n:=21", "--input", "tags:=[\"a\"]");
 
         Assert.Equal(0, exit);
@@ -45,6 +45,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal("a", json.RootElement.GetProperty("result").GetProperty("tags")[0].GetString());
         Assert.Equal("side note\n", json.RootElement.GetProperty("output").GetString());
         Assert.Equal("lua", json.RootElement.GetProperty("engine").GetString());
+        var emitted = Assert.Single(json.RootElement.GetProperty("events").EnumerateArray().ToList());
+        Assert.Equal("doubled", emitted.GetProperty("name").GetString());
+        Assert.Equal(21, emitted.GetProperty("data").GetProperty("n").GetInt32());
     }
 
     [Fact]

@@ -84,5 +84,34 @@ public sealed class WorkflowParityTests(WorkflowFaces faces) : IClassFixture<Wor
         Assert.Equal(outcomes[0].Get("output"), outcomes[1].Get("output"));
     }
 
+    [Fact]
+    public async Task An_event_step_takes_the_event_another_spell_emits_to_its_run_on_both_durable_engines()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string Waiting = """
+            local approval = workflow.sequential({ name = "approval", steps = {
+              { name = "wait", event = "approve", timeout_ms = 30000 },
+              function(decision) return "decided by " .. decision.by end } })
+            return approval.run()
+            """;
+        const string Emitting = """
+            return await events.emit("approve", { by: "grace" }, { run: input.id });
+            """;
+        foreach (var (host, workflows) in new[] { (faces.EmbeddedHost, faces.Embedded), (faces.FunctionsHost, faces.Functions) })
+        {
+            var script = new SpellScript("approval.lua", Waiting, id: "approval");
+            var declared = (SpellMap)(await host.Runner.RunAsync(script, new SpellRunOptions { Workflow = new LlmSpell.Workflows.WorkflowInvocation.Capture() }, ct)).Value;
+            var id = await workflows.StartAsync(script, declared.Get("workflow"), declared.Get("input"), SpellMap.Empty, null, ct);
+
+            var emitter = await host.Runner.RunAsync(new SpellScript("emit.js", Emitting), new SpellRunOptions { Input = SpellValue.Map([new("id", SpellValue.From(id))]), Workflows = workflows }, ct);
+
+            Assert.Null(emitter.Error);
+            Assert.Equal(SpellValue.From(0), emitter.Value); // no handler of its own ran
+            Assert.Equal("approve", Assert.Single(emitter.Events).Name);
+            var outcome = (SpellMap)await workflows.WaitAsync(id, ct);
+            Assert.Equal(SpellValue.From("decided by grace"), outcome.Get("output"));
+        }
+    }
+
     private static SpellValue? Completed(SpellMap status) => (status.Get("progress") as SpellMap)?.Get("completed");
 }

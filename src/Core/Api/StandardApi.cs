@@ -13,6 +13,7 @@ public static class StandardApi
         ArtifactsModule.Definition,
         TimeModule.Definition,
         AsyncModule.Definition,
+        EventsModule.Definition,
         LlmModule.Definition,
         ToolsModule.Definition,
         HttpModule.Definition,

@@ -71,6 +71,9 @@ public sealed class SpellContext : ISpellRun
     /// <summary>The tasks this run has spawned with <c>async.spawn</c>.</summary>
     public Async.SpellTaskSet Tasks { get; } = new();
 
+    /// <summary>The run's events (<c>events.emit/on/wait</c>), kept for its report.</summary>
+    public Events.SpellEventBus Events { get; } = new();
+
     /// <summary>The workflows this run has declared.</summary>
     public Workflows.WorkflowSet Workflows { get; } = new();
 

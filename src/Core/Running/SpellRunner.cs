@@ -177,6 +177,8 @@ public sealed class SpellRunner
                 var result = new SpellRunResult(error is null ? value : SpellValue.Null, error, engine.Name, stopwatch.Elapsed)
                 {
                     Usage = context?.Usage ?? new(),
+                    Events = context?.Events.Recorded ?? [],
+                    EventsDropped = context?.Events.Dropped ?? 0,
                     FinishedByHost = finishedByHost,
                 };
                 RunTelemetry.Finish(activity, result);

@@ -21,8 +21,11 @@ public static class WorkflowSteps
             case StepTarget.Tool:
                 return await context.Tools.CallAsync(step.TargetName!, ToolArguments(step, path, input), context).ConfigureAwait(false);
             case StepTarget.Event:
-                throw new SpellException(SpellErrorCode.WorkflowError,
-                    $"workflow step '{path}' waits for event '{step.TargetName}', which only a durable run can receive; start the workflow with workflow.start or `llmspell workflow start`");
+                // In process the event comes from this run (events.emit in a task or another branch),
+                // taken once, oldest first, as a durable run takes the events raised to it.
+                var arrived = await context.Events.TakeAsync(step.TargetName!, step.Timeout, context.Host.Time, context.CallCancellation).ConfigureAwait(false)
+                    ?? throw WorkflowErrors.Failed(path, $"event '{step.TargetName}' did not arrive within {step.Timeout!.Value.TotalMilliseconds:0} ms");
+                return arrived.Data;
             default:
                 var agent = context.Agents.Find(step.TargetName!)
                     ?? throw WorkflowErrors.Failed(path, $"no agent named '{step.TargetName}' in this run of the spell");

@@ -6,7 +6,7 @@ namespace LlmSpell.Hosting.Application;
 
 /// <summary>
 /// A finished run as programs read it — what <c>llmspell run --json</c> prints and an HTTP host
-/// returns: ok, result, error (code, message, file, line), printed output, usage, engine, time.
+/// returns: ok, result, error (code, message, file, line), printed output, events emitted, usage, engine, time.
 /// </summary>
 public sealed record SpellRunReport(SpellRunResult Result, string Output)
 {
@@ -39,6 +39,19 @@ public sealed record SpellRunReport(SpellRunResult Result, string Output)
         }
 
         writer.WriteString("output", Output);
+        writer.WritePropertyName("events");
+        writer.WriteStartArray();
+        foreach (var spellEvent in Result.Events)
+        {
+            SpellJson.Write(writer, spellEvent.ToValue());
+        }
+
+        writer.WriteEndArray();
+        if (Result.EventsDropped > 0)
+        {
+            writer.WriteNumber("events_dropped", Result.EventsDropped);
+        }
+
         writer.WritePropertyName("usage");
         SpellJson.Write(writer, Result.Usage.ToValue());
         writer.WriteString("engine", Result.Engine);
