@@ -18,8 +18,8 @@ public static class WorkflowModule
 
     public static SpellModule Definition { get; } = new("workflow", "Sequential, parallel, conditional and loop workflows, run in process or durably.",
     [
-        Declare("sequential", "{ name, steps = { step, ... } }: each step gets the previous step's output. " + StepHelp),
-        Declare("parallel", "{ name, steps = { step, ... }, max_concurrency, merge = \"list\" | \"map\" }: every step gets the same input."),
+        Declare("sequential", "{ name, steps = { step, ... }, result = \"output\" | \"steps\" }: each step gets the previous step's output, or with input = \"name\" (or { names }) earlier steps' outputs; result = \"steps\" gives { output, steps = { name = output } }. " + StepHelp),
+        Declare("parallel", "{ name, steps = { step, ... }, max_concurrency, merge = \"list\" | \"map\", on_error = \"fail_fast\" | \"collect\", result }: every step gets the same input; collect gives { results, errors = { { step, code, message } } }."),
         Declare("conditional", "{ name, condition = step | { state = key }, branches = { name = step }, default = step }: runs the branch the condition names."),
         Declare("loop", "{ name, body = step, max_iterations = 100, until = step }: repeats the body on its own output until `until` is truthy or the body returns { done = true }."),
         new SpellFunction("start", "Start a workflow as a durable run and return its id.",

@@ -62,16 +62,33 @@ public sealed class WorkflowInterpreter(IWorkflowRuntime runtime)
     private async Task<SpellValue> RunSequentialAsync(SequentialNode sequential, string path, SpellValue input)
     {
         var current = input;
+        var outputs = new List<KeyValuePair<string, SpellValue>>();
         foreach (var step in sequential.Steps)
         {
-            current = await RunAsync(step, WorkflowPaths.Child(path, step.Name), current);
+            var stepInput = step is StepNode { Input: { } from } ? InputFrom(from, outputs) : current;
+            current = await RunAsync(step, WorkflowPaths.Child(path, step.Name), stepInput);
+            outputs.Add(new(step.Name, current));
         }
-        return current;
+        return sequential.WithSteps ? WithSteps(current, outputs) : current;
     }
+
+    /// <summary>A step's input taken from earlier steps: one's output, or several by name.</summary>
+    private static SpellValue InputFrom(StepInput from, List<KeyValuePair<string, SpellValue>> outputs)
+    {
+        SpellValue Output(string name) => outputs.Find(o => o.Key == name).Value;
+        return from.ByName
+            ? SpellValue.Map(from.Steps.Select(name => new KeyValuePair<string, SpellValue>(name, Output(name))))
+            : Output(from.Steps[0]);
+    }
+
+    private static SpellMap WithSteps(SpellValue output, IEnumerable<KeyValuePair<string, SpellValue>> steps) =>
+        SpellValue.Map([new("output", output), new("steps", SpellValue.Map(steps))]);
 
     private async Task<SpellValue> RunParallelAsync(ParallelNode parallel, string path, SpellValue input)
     {
         var results = new SpellValue[parallel.Steps.Count];
+        var errors = new Errors.SpellError?[parallel.Steps.Count];
+        var collect = parallel.OnError == ParallelErrors.Collect;
         var running = new List<Task>();
         for (var i = 0; i < parallel.Steps.Count; i++)
         {
@@ -79,18 +96,36 @@ public sealed class WorkflowInterpreter(IWorkflowRuntime runtime)
             {
                 var finished = await Task.WhenAny(running);
                 running.Remove(finished);
-                await finished; // the first failure ends the fan-in
+                await finished; // fail_fast: a failure seen here ends the fan-in before the next branch starts
             }
-            running.Add(RunBranchAsync(parallel.Steps[i], WorkflowPaths.Child(path, parallel.Steps[i].Name), input, results, i));
+            running.Add(RunBranchAsync(parallel.Steps[i], WorkflowPaths.Child(path, parallel.Steps[i].Name), input, results, collect ? errors : null, i));
         }
         await Task.WhenAll(running);
-        return parallel.Merge == ParallelMerge.Map
+        SpellValue merged = parallel.Merge == ParallelMerge.Map
             ? SpellValue.Map(parallel.Steps.Select((s, i) => new KeyValuePair<string, SpellValue>(s.Name, results[i])))
             : new SpellList(results);
+        var output = collect
+            ? SpellValue.Map([new("results", merged), new("errors", new SpellList(parallel.Steps.Select((s, i) => (s, errors[i])).Where(e => e.Item2 is not null)
+                .Select(e => (SpellValue)SpellValue.Map([new("step", SpellValue.From(e.s.Name)), new("code", SpellValue.From(e.Item2!.Code)), new("message", SpellValue.From(e.Item2.Message))]))))])
+            : merged;
+        return parallel.WithSteps
+            ? WithSteps(output, parallel.Steps.Select((s, i) => new KeyValuePair<string, SpellValue>(s.Name, results[i])))
+            : output;
     }
 
-    private async Task RunBranchAsync(WorkflowNode node, string path, SpellValue input, SpellValue[] results, int index) =>
-        results[index] = await RunAsync(node, path, input);
+    /// <summary>Runs one branch into its slot; with <paramref name="errors"/> (collect) a failure is kept there instead of ending the workflow. Limits always end it.</summary>
+    private async Task RunBranchAsync(WorkflowNode node, string path, SpellValue input, SpellValue[] results, Errors.SpellError?[]? errors, int index)
+    {
+        try
+        {
+            results[index] = await RunAsync(node, path, input);
+        }
+        catch (Errors.SpellException e) when (errors is not null && !e.Error.IsLimit)
+        {
+            results[index] = SpellValue.Null;
+            errors[index] = WorkflowErrors.CauseOf(e);
+        }
+    }
 
     private async Task<SpellValue> RunConditionalAsync(ConditionalNode conditional, string path, SpellValue input)
     {

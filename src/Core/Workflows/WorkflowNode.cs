@@ -32,15 +32,40 @@ public sealed record StepRetry(int Attempts, TimeSpan Delay, double Backoff, Tim
         TimeSpan.FromMilliseconds(Math.Min(Delay.TotalMilliseconds * Math.Pow(Backoff, attempt - 1), MaxDelay.TotalMilliseconds));
 }
 
+/// <summary>
+/// Where a step of a sequential workflow takes its input from instead of the step before: one
+/// earlier step's output (<c>input = "fetch"</c>), or several by name (<c>input = { "fetch", "rank" }</c>).
+/// </summary>
+public sealed record StepInput(IReadOnlyList<string> Steps, bool ByName);
+
 /// <summary>One unit of work: a spell function, a tool or an agent, given the step's input.</summary>
 public sealed record StepNode(string Name, StepTarget Target, string? TargetName, SpellMap? Arguments, StepRetry? Retry) : WorkflowNode(Name)
 {
     /// <summary>For event steps: how long to wait before the step fails; null waits for ever.</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Earlier steps whose outputs are this step's input; null takes the usual input.</summary>
+    public StepInput? Input { get; init; }
 }
 
-/// <summary>Each child gets the previous child's output; the last output is the result.</summary>
-public sealed record SequentialNode(string Name, IReadOnlyList<WorkflowNode> Steps) : WorkflowNode(Name);
+/// <summary>
+/// Each child gets the previous child's output; the last output is the result — or, with
+/// <see cref="WithSteps"/>, <c>{ output, steps = { name = output, ... } }</c>.
+/// </summary>
+public sealed record SequentialNode(string Name, IReadOnlyList<WorkflowNode> Steps) : WorkflowNode(Name)
+{
+    public bool WithSteps { get; init; }
+}
+
+/// <summary>What a parallel workflow does when a branch fails.</summary>
+public enum ParallelErrors
+{
+    /// <summary>The first failure fails the workflow; branches not yet started never start.</summary>
+    FailFast,
+
+    /// <summary>Every branch runs; the result is <c>{ results, errors }</c>, a failed branch's result null.</summary>
+    Collect,
+}
 
 public enum ParallelMerge
 {
@@ -52,7 +77,13 @@ public enum ParallelMerge
 }
 
 /// <summary>Every child gets the same input and runs at once, at most <see cref="MaxConcurrency"/> at a time.</summary>
-public sealed record ParallelNode(string Name, IReadOnlyList<WorkflowNode> Steps, int MaxConcurrency, ParallelMerge Merge) : WorkflowNode(Name);
+public sealed record ParallelNode(string Name, IReadOnlyList<WorkflowNode> Steps, int MaxConcurrency, ParallelMerge Merge) : WorkflowNode(Name)
+{
+    /// <summary>The result is <c>{ output, steps = { name = output, ... } }</c>.</summary>
+    public bool WithSteps { get; init; }
+
+    public ParallelErrors OnError { get; init; }
+}
 
 /// <summary>
 /// Runs the branch named by the condition step's result (or by a state value); the branch gets the

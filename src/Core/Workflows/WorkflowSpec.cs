@@ -22,14 +22,39 @@ public static class WorkflowSpec
         return WorkflowBudget.FromValue(((SpellMap)value).Get("budget")) is { } budget ? node with { Budget = budget } : node;
     }
 
+    // The composition fields are written only when they differ from the defaults, so a workflow
+    // that uses none keeps the form runs already stored have (and reads back from it).
+    private static SpellMap Composed(SpellMap shape, params (string Key, SpellValue Value)[] fields) =>
+        SpellValue.Map([.. shape, .. fields.Where(f => !f.Value.IsNull).Select(f => new KeyValuePair<string, SpellValue>(f.Key, f.Value))]);
+
+    private static SpellValue Result(bool withSteps) => withSteps ? Text("steps") : SpellValue.Null;
+
+    private static bool WithSteps(SpellMap map) => map.Get("result") is SpellString { Value: "steps" };
+
+    private static SpellValue Input(StepInput? input) => input switch
+    {
+        null => SpellValue.Null,
+        { ByName: false } => Text(input.Steps[0]),
+        _ => new SpellList(input.Steps.Select(Text)),
+    };
+
+    private static StepInput? ReadInput(SpellValue value) => value switch
+    {
+        SpellString name => new StepInput([name.Value], ByName: false),
+        SpellList names => new StepInput([.. names.Cast<SpellString>().Select(n => n.Value)], ByName: true),
+        _ => null,
+    };
+
     private static SpellMap Shape(WorkflowNode node) => node switch
     {
-        StepNode s => Map(("kind", Text("step")), ("name", Text(s.Name)), ("target", Text(s.Target.ToString().ToLowerInvariant())),
+        StepNode s => Composed(Map(("kind", Text("step")), ("name", Text(s.Name)), ("target", Text(s.Target.ToString().ToLowerInvariant())),
             ("target_name", SpellValue.From(s.TargetName)), ("args", (SpellValue?)s.Arguments ?? SpellValue.Null), ("retry", Retry(s.Retry)),
-            ("timeout_ms", s.Timeout is { } t ? SpellValue.From((long)t.TotalMilliseconds) : SpellValue.Null)),
-        SequentialNode s => Map(("kind", Text("sequential")), ("name", Text(s.Name)), ("steps", new SpellList(s.Steps.Select(ToValue)))),
-        ParallelNode p => Map(("kind", Text("parallel")), ("name", Text(p.Name)), ("steps", new SpellList(p.Steps.Select(ToValue))),
+            ("timeout_ms", s.Timeout is { } t ? SpellValue.From((long)t.TotalMilliseconds) : SpellValue.Null)), ("input", Input(s.Input))),
+        SequentialNode s => Composed(Map(("kind", Text("sequential")), ("name", Text(s.Name)), ("steps", new SpellList(s.Steps.Select(ToValue)))),
+            ("result", Result(s.WithSteps))),
+        ParallelNode p => Composed(Map(("kind", Text("parallel")), ("name", Text(p.Name)), ("steps", new SpellList(p.Steps.Select(ToValue))),
             ("max_concurrency", SpellValue.From(p.MaxConcurrency)), ("merge", Text(p.Merge.ToString().ToLowerInvariant()))),
+            ("result", Result(p.WithSteps)), ("on_error", p.OnError == ParallelErrors.Collect ? Text("collect") : SpellValue.Null)),
         ConditionalNode c => Map(("kind", Text("conditional")), ("name", Text(c.Name)),
             ("condition", c.Condition is null ? SpellValue.Null : ToValue(c.Condition)), ("state", SpellValue.From(c.StateKey)),
             ("branches", SpellValue.Map(c.Branches.Select(b => new KeyValuePair<string, SpellValue>(b.Key, ToValue(b.Value))))),
@@ -49,10 +74,15 @@ public static class WorkflowSpec
                 (map.Get("target_name") as SpellString)?.Value, map.Get("args") as SpellMap, ReadRetry(map.Get("retry")))
             {
                 Timeout = map.Get("timeout_ms") is SpellInt ms ? TimeSpan.FromMilliseconds(ms.Value) : null,
+                Input = ReadInput(map.Get("input")),
             },
-            "sequential" => new SequentialNode(name, Get<SpellList>(map, "steps").Select(FromValue).ToList()),
+            "sequential" => new SequentialNode(name, Get<SpellList>(map, "steps").Select(FromValue).ToList()) { WithSteps = WithSteps(map) },
             "parallel" => new ParallelNode(name, Get<SpellList>(map, "steps").Select(FromValue).ToList(),
-                (int)Get<SpellInt>(map, "max_concurrency").Value, Enum.Parse<ParallelMerge>(Get<SpellString>(map, "merge").Value, ignoreCase: true)),
+                (int)Get<SpellInt>(map, "max_concurrency").Value, Enum.Parse<ParallelMerge>(Get<SpellString>(map, "merge").Value, ignoreCase: true))
+            {
+                WithSteps = WithSteps(map),
+                OnError = map.Get("on_error") is SpellString { Value: "collect" } ? ParallelErrors.Collect : ParallelErrors.FailFast,
+            },
             "conditional" => new ConditionalNode(name,
                 map.Get("condition") is SpellNull ? null : (StepNode)FromValue(map.Get("condition")),
                 (map.Get("state") as SpellString)?.Value,

@@ -36,12 +36,12 @@ public sealed class WorkflowSpecParser(SpellContext context)
         switch (kind)
         {
             case "sequential":
-                Reject(spec, where, "name", "steps");
-                return new SequentialNode(name, Children(spec, where, "steps"));
+                Reject(spec, where, "name", "steps", "result");
+                return new SequentialNode(name, Children(spec, where, "steps", sequential: true)) { WithSteps = WithSteps(spec, where) };
             case "parallel":
             {
-                Reject(spec, where, "name", "steps", "max_concurrency", "merge");
-                var steps = Children(spec, where, "steps");
+                Reject(spec, where, "name", "steps", "max_concurrency", "merge", "result", "on_error");
+                var steps = Children(spec, where, "steps", sequential: false);
                 var cap = Int(spec, where, "max_concurrency", 1, 10_000) ?? steps.Count;
                 var merge = spec.Get("merge") switch
                 {
@@ -50,7 +50,13 @@ public sealed class WorkflowSpecParser(SpellContext context)
                     SpellString { Value: "map" } => ParallelMerge.Map,
                     var other => throw WorkflowErrors.Bad($"{where}.merge", $"expected \"list\" or \"map\", got {Describe(other)}"),
                 };
-                return new ParallelNode(name, steps, Math.Max(cap, 1), merge);
+                var onError = spec.Get("on_error") switch
+                {
+                    SpellNull or SpellString { Value: "fail_fast" } => ParallelErrors.FailFast,
+                    SpellString { Value: "collect" } => ParallelErrors.Collect,
+                    var other => throw WorkflowErrors.Bad($"{where}.on_error", $"expected \"fail_fast\" or \"collect\", got {Describe(other)}"),
+                };
+                return new ParallelNode(name, steps, Math.Max(cap, 1), merge) { WithSteps = WithSteps(spec, where), OnError = onError };
             }
             case "conditional":
             {
@@ -66,6 +72,7 @@ public sealed class WorkflowSpecParser(SpellContext context)
                         throw WorkflowErrors.Bad($"{where}.condition", "missing: give a step (function, tool or agent) whose result names the branch, or { state = \"key\" }");
                     case var step:
                         condition = Step(step, $"{where}.condition", "condition");
+                        CheckInput(condition, $"{where}.condition", earlier: null);
                         break;
                 }
                 if (spec.Get("branches") is not SpellMap { Count: > 0 } branchSpec)
@@ -77,8 +84,13 @@ public sealed class WorkflowSpecParser(SpellContext context)
                 {
                     CheckName(key, $"{where}.branches");
                     branches[key] = Node(value, $"{where}.branches.{key}", key);
+                    CheckInput(branches[key], $"{where}.branches.{key}", earlier: null);
                 }
                 var fallback = spec.Get("default") is SpellNull ? null : Node(spec.Get("default"), $"{where}.default", "default");
+                if (fallback is not null)
+                {
+                    CheckInput(fallback, $"{where}.default", earlier: null);
+                }
                 return new ConditionalNode(name, condition, stateKey, branches, fallback);
             }
             case "loop":
@@ -89,8 +101,13 @@ public sealed class WorkflowSpecParser(SpellContext context)
                     throw WorkflowErrors.Bad($"{where}.body", "missing: give the step or workflow to repeat");
                 }
                 var body = Node(spec.Get("body"), $"{where}.body", "body");
+                CheckInput(body, $"{where}.body", earlier: null);
                 var max = Int(spec, where, "max_iterations", 1, MaxIterationsCeiling) ?? DefaultMaxIterations;
                 var until = spec.Get("until") is SpellNull ? null : Step(spec.Get("until"), $"{where}.until", "until");
+                if (until is not null)
+                {
+                    CheckInput(until, $"{where}.until", earlier: null);
+                }
                 return new LoopNode(name, body, max, until);
             }
             default:
@@ -98,7 +115,34 @@ public sealed class WorkflowSpecParser(SpellContext context)
         }
     }
 
-    private List<WorkflowNode> Children(SpellMap spec, string where, string field)
+    /// <summary><c>result = "output"</c> (the default) or <c>"steps"</c>: <c>{ output, steps = { name = output } }</c>.</summary>
+    private static bool WithSteps(SpellMap spec, string where) => spec.Get("result") switch
+    {
+        SpellNull or SpellString { Value: "output" } => false,
+        SpellString { Value: "steps" } => true,
+        var other => throw WorkflowErrors.Bad($"{where}.result", $"expected \"output\" or \"steps\", got {Describe(other)}"),
+    };
+
+    /// <summary>A step's <c>input</c> may name only steps before it in the same sequential workflow.</summary>
+    private static void CheckInput(WorkflowNode child, string where, List<string>? earlier)
+    {
+        if (child is not StepNode { Input: { } input })
+        {
+            return;
+        }
+
+        if (earlier is null)
+        {
+            throw WorkflowErrors.Bad($"{where}.input", "only a step of a sequential workflow takes its input from earlier steps; here every step gets the workflow's input");
+        }
+
+        if (input.Steps.FirstOrDefault(n => !earlier.Contains(n)) is { } unknown)
+        {
+            throw WorkflowErrors.Bad($"{where}.input", $"names '{unknown}', which is not a step before this one ({(earlier.Count == 0 ? "there is none" : "earlier steps: " + string.Join(", ", earlier))})");
+        }
+    }
+
+    private List<WorkflowNode> Children(SpellMap spec, string where, string field, bool sequential)
     {
         var list = spec.Get(field) switch
         {
@@ -119,6 +163,7 @@ public sealed class WorkflowSpecParser(SpellContext context)
             {
                 throw WorkflowErrors.Bad($"{where}.{field}[{i + 1}]", $"two steps are named '{child.Name}'; step names must differ within a workflow");
             }
+            CheckInput(child, $"{where}.{field}[{i + 1}]", sequential ? children.Select(c => c.Name).ToList() : null);
             children.Add(child);
         }
         return children;
@@ -142,6 +187,29 @@ public sealed class WorkflowSpecParser(SpellContext context)
 
     private StepNode Step(SpellValue value, string where, string fallbackName)
     {
+        var step = StepOf(value, where, fallbackName);
+        if (value is not SpellMap spec || spec.Get("input") is SpellNull)
+        {
+            return step;
+        }
+
+        var input = spec.Get("input") switch
+        {
+            SpellString name => new StepInput([name.Value], ByName: false),
+            SpellList { Count: > 0 } names when names.All(n => n is SpellString) => new StepInput([.. names.Cast<SpellString>().Select(n => n.Value)], ByName: true),
+            var other => throw WorkflowErrors.Bad($"{where}.input", $"expected the name of an earlier step, or a list of names, got {Describe(other)}"),
+        };
+        var named = step with { Input = input };
+        if (_functions.Remove(step, out var function))
+        {
+            _functions[named] = function;
+        }
+
+        return named;
+    }
+
+    private StepNode StepOf(SpellValue value, string where, string fallbackName)
+    {
         if (value is SpellCallback bare)
         {
             var step = new StepNode(fallbackName, StepTarget.Function, null, null, null);
@@ -152,7 +220,7 @@ public sealed class WorkflowSpecParser(SpellContext context)
         {
             throw WorkflowErrors.Bad(where, $"expected a step (a function, or {{ name, run | tool | agent }}) or a workflow, got {Describe(value)}");
         }
-        Reject(spec, where, "name", "run", "tool", "agent", "event", "args", "retry", "timeout_ms");
+        Reject(spec, where, "name", "run", "tool", "agent", "event", "args", "retry", "timeout_ms", "input");
         var targets = StepTargets.Where(t => spec.Get(t) is not SpellNull).ToList();
         if (targets.Count != 1)
         {

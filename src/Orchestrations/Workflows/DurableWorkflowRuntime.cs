@@ -63,7 +63,7 @@ internal sealed class DurableWorkflowRuntime : IWorkflowRuntime
             }
             catch (TaskFailedException failed)
             {
-                throw new SpellException(SpellErrorCode.WorkflowError, $"workflow step '{path}' failed: {failed.FailureDetails.Message}");
+                throw WorkflowErrors.StepFailed($"workflow step '{path}' failed: {failed.FailureDetails.Message}", SpellError.Parse(failed.FailureDetails.Message));
             }
             result = SpellValues.FromJson(request.Budgets is null ? output : Charge(output));
         }
