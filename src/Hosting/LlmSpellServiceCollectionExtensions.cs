@@ -68,6 +68,7 @@ public static class LlmSpellServiceCollectionExtensions
             Workflows = sp.GetService<LlmSpell.Workflows.IWorkflowService>(),
             Artifacts = sp.GetService<LlmSpell.Artifacts.IArtifactStore>(),
             ToolServer = sp.GetService<IToolServer>(),
+            Spells = new LlmSpell.Spells.FileSpellLibrary(contentRoot, LlmSpell.Running.SandboxLimits.Default),
         });
         services.TryAddSingleton(sp => new SpellRunner(Engines(sp), sp.GetRequiredService<SpellHost>()));
         services.TryAddSingleton<SpellRunService>();

@@ -59,12 +59,21 @@ public sealed class ConformanceTests
         var source = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
         // Cases that start durable runs get a store and a worker, as `llmspell run` has.
         await using var durable = source.Contains(".start(", StringComparison.Ordinal) ? new DurableFixture() : null;
-        var host = new SpellTestHost([engine], workflows: durable?.Workflows);
+        // Every engine is there (the file's extension picks the case's), as a spell may call spells in the others.
+        var host = new SpellTestHost(Engines, workflows: durable?.Workflows);
         if (durable is not null)
         {
             await durable.StartWorkerAsync(host);
         }
-        var outcome = await host.RunAsync(Path.GetFileName(path), source, @case.Input, @case.Limits, cancellationToken: TestContext.Current.CancellationToken);
+        // The case's folder becomes the host's project, so a spell calls the other spells beside it.
+        var project = Path.Combine(host.ContentRoot, @case.Name);
+        Directory.CreateDirectory(project);
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(path)!))
+        {
+            File.Copy(file, Path.Combine(project, Path.GetFileName(file)));
+        }
+
+        var outcome = await host.RunAsync(Path.GetFileName(path), source, @case.Input, @case.Limits, cancellationToken: TestContext.Current.CancellationToken, path: Path.Combine(project, Path.GetFileName(path)));
 
         if (@case.Expect.Get("error") is SpellMap expectedError)
         {

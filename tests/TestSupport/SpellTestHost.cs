@@ -44,6 +44,7 @@ public sealed class SpellTestHost
         }
 
         var workspace = Path.Combine(Path.GetTempPath(), "llmspell-workspaces", Guid.NewGuid().ToString("N"));
+        ContentRoot = workspace;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(LlmSpellServiceCollectionExtensions.ContentRootKey, workspace)]).Build();
         services.AddLlmSpell(configuration, _ => { })
             .Configure(options => options.Tools = toolOptions ?? new BuiltInToolOptions { WorkspaceRoot = workspace });
@@ -54,6 +55,9 @@ public sealed class SpellTestHost
     }
 
     public SpellRunner Runner { get; }
+
+    /// <summary>The project folder of this host (a fresh temporary one): spells it runs call the spells here.</summary>
+    public string ContentRoot { get; }
 
     public SpellHost Host { get; }
 
@@ -74,11 +78,12 @@ public sealed class SpellTestHost
         AbandonGrace = TimeSpan.FromSeconds(1),
     };
 
-    public async Task<SpellOutcome> RunAsync(string name, string source, SpellMap? input = null, SandboxLimits? limits = null, string? engine = null, CancellationToken cancellationToken = default)
+    /// <param name="path">The spell's file, when it has one (the spells it calls are found beside it).</param>
+    public async Task<SpellOutcome> RunAsync(string name, string source, SpellMap? input = null, SandboxLimits? limits = null, string? engine = null, string? path = null, CancellationToken cancellationToken = default)
     {
         var output = new StringWriter();
         var result = await Runner.RunAsync(
-            new SpellScript(name, source),
+            new SpellScript(name, source, path),
             new SpellRunOptions { Input = input ?? SpellMap.Empty, Limits = limits ?? SandboxLimits.Default, Output = output, Engine = engine },
             cancellationToken);
         return new SpellOutcome(result, output.ToString());

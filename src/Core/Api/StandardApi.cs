@@ -19,6 +19,7 @@ public static class StandardApi
         HttpModule.Definition,
         AgentModule.Definition,
         WorkflowModule.Definition,
+        SpellsModule.Definition,
     ]);
 
     extension(SpellApi)

@@ -49,6 +49,21 @@ public sealed class LlmUsage
         }
     }
 
+    /// <summary>Counts everything another run used (a spell this one called).</summary>
+    public void Add(LlmUsage other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var (calls, input, output, cost, unpriced) = (other.Calls, other.InputTokens, other.OutputTokens, other.CostUsd, other.UnpricedCalls);
+        lock (_gate)
+        {
+            _calls += calls;
+            _inputTokens += input;
+            _outputTokens += output;
+            _cost += cost;
+            _unpricedCalls += unpriced;
+        }
+    }
+
     public SpellMap ToValue()
     {
         lock (_gate)

@@ -41,6 +41,9 @@ public sealed class SpellContext : ISpellRun
 
     public SpellHost Host { get; }
 
+    /// <summary>The runner that runs this run, and the spells it calls.</summary>
+    public SpellRunner? Runner { get; internal init; }
+
     /// <summary>
     /// What a host call made now observes: the run's <see cref="CancellationToken"/>, or the token of
     /// the branch (<c>async.all</c>, <c>async.spawn</c>) the call belongs to, which can end sooner.

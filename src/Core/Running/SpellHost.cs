@@ -35,6 +35,9 @@ public sealed class SpellHost(SpellApi api, LlmService llm, IStateStore state, I
     /// <summary>Durable workflow runs for <c>workflow.start</c>; null where no store is configured.</summary>
     public Workflows.IWorkflowService? Workflows { get; init; }
 
+    /// <summary>Where spells find the spells they call; null where they cannot call any.</summary>
+    public Spells.ISpellLibrary? Spells { get; init; }
+
     /// <summary>Where <c>artifacts</c> keeps what spells produce; null when the host offers none.</summary>
     public Artifacts.IArtifactStore? Artifacts { get; init; }
 }

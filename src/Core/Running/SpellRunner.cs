@@ -136,6 +136,7 @@ public sealed class SpellRunner
                 {
                     context = new SpellContext(_host, script, options.Input, limits, output, scope, deadline.Token, cancellationToken)
                     {
+                        Runner = this,
                         WorkflowInvocation = options.Workflow,
                         WorkflowService = options.Workflows,
                         OnStreamChunk = options.OnStreamChunk,

@@ -23,6 +23,9 @@ public enum StepTarget
 
     /// <summary>Waits for an event raised to the durable run (<c>workflow.raise</c>); its data is the result.</summary>
     Event,
+
+    /// <summary>Runs another spell of the project (any engine) with the step's input; its result is the step's.</summary>
+    Spell,
 }
 
 /// <summary>How a failed step is tried again.</summary>
@@ -46,6 +49,14 @@ public sealed record StepNode(string Name, StepTarget Target, string? TargetName
 
     /// <summary>Earlier steps whose outputs are this step's input; null takes the usual input.</summary>
     public StepInput? Input { get; init; }
+
+    /// <summary>For spell steps on a durable run: the archived spell the run was pinned to when it started.</summary>
+    public PinnedSpell? Pinned { get; init; }
+}
+
+/// <summary>A spell step's spell as a durable run keeps it: by content hash, so every replay runs the same source.</summary>
+public sealed record PinnedSpell(string Hash, string File, string Id)
+{
 }
 
 /// <summary>

@@ -38,6 +38,44 @@ public static class WorkflowSpec
         _ => new SpellList(input.Steps.Select(Text)),
     };
 
+    private static SpellValue Pinned(PinnedSpell? pinned) => pinned is null ? SpellValue.Null :
+        Map(("hash", Text(pinned.Hash)), ("file", Text(pinned.File)), ("id", Text(pinned.Id)));
+
+    /// <summary>The spec with <paramref name="pin"/>'s answer for every spell step: how a durable run fixes the spells it will call.</summary>
+    public static async Task<SpellValue> PinSpellsAsync(SpellValue spec, Func<string, Task<PinnedSpell>> pin)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        var node = FromValue(spec);
+        return ToValue(await PinAsync(node, pin).ConfigureAwait(false));
+    }
+
+    private static async Task<WorkflowNode> PinAsync(WorkflowNode node, Func<string, Task<PinnedSpell>> pin) => node switch
+    {
+        StepNode { Target: StepTarget.Spell, Pinned: null } s => s with { Pinned = await pin(s.TargetName!).ConfigureAwait(false) },
+        StepNode s => s,
+        SequentialNode s => s with { Steps = await PinAllAsync(s.Steps, pin).ConfigureAwait(false) },
+        ParallelNode p => p with { Steps = await PinAllAsync(p.Steps, pin).ConfigureAwait(false) },
+        ConditionalNode c => c with
+        {
+            Branches = (await Task.WhenAll(c.Branches.Select(async b => new KeyValuePair<string, WorkflowNode>(b.Key, await PinAsync(b.Value, pin).ConfigureAwait(false)))).ConfigureAwait(false))
+                .ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal),
+            Default = c.Default is null ? null : await PinAsync(c.Default, pin).ConfigureAwait(false),
+        },
+        LoopNode l => l with { Body = await PinAsync(l.Body, pin).ConfigureAwait(false) },
+        _ => node,
+    };
+
+    private static async Task<IReadOnlyList<WorkflowNode>> PinAllAsync(IReadOnlyList<WorkflowNode> nodes, Func<string, Task<PinnedSpell>> pin)
+    {
+        var pinned = new List<WorkflowNode>(nodes.Count);
+        foreach (var node in nodes)
+        {
+            pinned.Add(await PinAsync(node, pin).ConfigureAwait(false));
+        }
+
+        return pinned;
+    }
+
     private static StepInput? ReadInput(SpellValue value) => value switch
     {
         SpellString name => new StepInput([name.Value], ByName: false),
@@ -49,7 +87,7 @@ public static class WorkflowSpec
     {
         StepNode s => Composed(Map(("kind", Text("step")), ("name", Text(s.Name)), ("target", Text(s.Target.ToString().ToLowerInvariant())),
             ("target_name", SpellValue.From(s.TargetName)), ("args", (SpellValue?)s.Arguments ?? SpellValue.Null), ("retry", Retry(s.Retry)),
-            ("timeout_ms", s.Timeout is { } t ? SpellValue.From((long)t.TotalMilliseconds) : SpellValue.Null)), ("input", Input(s.Input))),
+            ("timeout_ms", s.Timeout is { } t ? SpellValue.From((long)t.TotalMilliseconds) : SpellValue.Null)), ("input", Input(s.Input)), ("pinned", Pinned(s.Pinned))),
         SequentialNode s => Composed(Map(("kind", Text("sequential")), ("name", Text(s.Name)), ("steps", new SpellList(s.Steps.Select(ToValue)))),
             ("result", Result(s.WithSteps))),
         ParallelNode p => Composed(Map(("kind", Text("parallel")), ("name", Text(p.Name)), ("steps", new SpellList(p.Steps.Select(ToValue))),
@@ -75,6 +113,7 @@ public static class WorkflowSpec
             {
                 Timeout = map.Get("timeout_ms") is SpellInt ms ? TimeSpan.FromMilliseconds(ms.Value) : null,
                 Input = ReadInput(map.Get("input")),
+                Pinned = map.Get("pinned") is SpellMap pinned ? new PinnedSpell(Get<SpellString>(pinned, "hash").Value, Get<SpellString>(pinned, "file").Value, Get<SpellString>(pinned, "id").Value) : null,
             },
             "sequential" => new SequentialNode(name, Get<SpellList>(map, "steps").Select(FromValue).ToList()) { WithSteps = WithSteps(map) },
             "parallel" => new ParallelNode(name, Get<SpellList>(map, "steps").Select(FromValue).ToList(),

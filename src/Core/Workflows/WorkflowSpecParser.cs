@@ -12,7 +12,7 @@ public sealed class WorkflowSpecParser(SpellContext context)
 {
     private const int DefaultMaxIterations = 100;
     private const int MaxIterationsCeiling = 100_000;
-    private static readonly string[] StepTargets = ["run", "tool", "agent", "event"];
+    private static readonly string[] StepTargets = ["run", "tool", "agent", "event", "spell"];
     private readonly Dictionary<StepNode, SpellCallback> _functions = new(ReferenceEqualityComparer.Instance);
 
     public WorkflowDefinition Parse(string kind, SpellMap spec)
@@ -220,12 +220,12 @@ public sealed class WorkflowSpecParser(SpellContext context)
         {
             throw WorkflowErrors.Bad(where, $"expected a step (a function, or {{ name, run | tool | agent }}) or a workflow, got {Describe(value)}");
         }
-        Reject(spec, where, "name", "run", "tool", "agent", "event", "args", "retry", "timeout_ms", "input");
+        Reject(spec, where, "name", "run", "tool", "agent", "event", "spell", "args", "retry", "timeout_ms", "input");
         var targets = StepTargets.Where(t => spec.Get(t) is not SpellNull).ToList();
         if (targets.Count != 1)
         {
             throw WorkflowErrors.Bad(where, targets.Count == 0
-                ? "a step needs one of run = function, tool = \"name\", agent = \"name\" or event = \"name\""
+                ? "a step needs one of run = function, tool = \"name\", agent = \"name\", event = \"name\" or spell = \"file\""
                 : $"a step has one target, but this one has {string.Join(" and ", targets)}");
         }
         var retry = Retry(spec.Get("retry"), $"{where}.retry");
@@ -252,6 +252,11 @@ public sealed class WorkflowSpecParser(SpellContext context)
                 var tool = Text(spec, where, "tool");
                 _ = context.Tools.Find(tool) ?? throw WorkflowErrors.Bad($"{where}.tool", $"no tool named '{tool}' (known: {string.Join(", ", context.Tools.All.Select(t => t.Name))})");
                 return new StepNode(Name(spec, where, tool), StepTarget.Tool, tool, args, retry);
+            }
+            case "spell":
+            {
+                var spell = Text(spec, where, "spell");
+                return new StepNode(Name(spec, where, Path.GetFileNameWithoutExtension(spell)), StepTarget.Spell, spell, null, retry);
             }
             case "event":
             {

@@ -20,6 +20,11 @@ public static class WorkflowSteps
                 return await function.InvokeAsync([input], context.CallCancellation).ConfigureAwait(false);
             case StepTarget.Tool:
                 return await context.Tools.CallAsync(step.TargetName!, ToolArguments(step, path, input), context).ConfigureAwait(false);
+            case StepTarget.Spell:
+            {
+                var script = await Spells.SpellCalls.FindAsync(context, step.TargetName!, context.CallCancellation).ConfigureAwait(false);
+                return await Spells.SpellCalls.RunAsync(context, script, input, $"workflow step '{path}'", context.CallCancellation).ConfigureAwait(false);
+            }
             case StepTarget.Event:
                 // In process the event comes from this run (events.emit in a task or another branch),
                 // taken once, oldest first, as a durable run takes the events raised to it.
