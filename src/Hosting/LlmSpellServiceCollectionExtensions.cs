@@ -68,8 +68,9 @@ public static class LlmSpellServiceCollectionExtensions
             Workflows = sp.GetService<LlmSpell.Workflows.IWorkflowService>(),
             Artifacts = sp.GetService<LlmSpell.Artifacts.IArtifactStore>(),
             ToolServer = sp.GetService<IToolServer>(),
-            Spells = new LlmSpell.Spells.FileSpellLibrary(contentRoot, LlmSpell.Running.SandboxLimits.Default),
+            Spells = sp.GetService<LlmSpell.Spells.ISpellLibrary>(),
         });
+        services.TryAddSingleton<LlmSpell.Spells.ISpellLibrary>(new LlmSpell.Spells.FileSpellLibrary(contentRoot, LlmSpell.Running.SandboxLimits.Default));
         services.TryAddSingleton(sp => new SpellRunner(Engines(sp), sp.GetRequiredService<SpellHost>()));
         services.TryAddSingleton<SpellRunService>();
         services.TryAddSingleton(sp => new SpellCatalog(Options(sp).Spells, sp.GetRequiredService<SpellRunner>(), SpellSources(sp), sp.GetRequiredService<ILogger<SpellCatalog>>()));

@@ -24,6 +24,9 @@ namespace LlmSpell.Functions.Tests;
 /// </summary>
 public sealed class WorkflowFaces : IAsyncLifetime
 {
+    /// <summary>The parity spells' folder: the spells they call as steps are found there.</summary>
+    public static readonly Spells.ISpellLibrary ParitySpells = new Spells.FileSpellLibrary(Path.Combine(AppContext.BaseDirectory, "parity"), SandboxLimits.Default);
+
     private readonly string _archiveFolder = Directory.CreateTempSubdirectory("llmspell-parity-").FullName;
     private DurableFixture? _embedded;
     private DurableTaskTestHost? _functions;
@@ -40,9 +43,9 @@ public sealed class WorkflowFaces : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _embedded = new DurableFixture();
+        _embedded = new DurableFixture(ParitySpells);
         await _embedded.StartWorkerAsync(EmbeddedHost);
-        (_functions, Functions) = await StartFunctionsAsync(FunctionsHost, new SpellArchive(_archiveFolder));
+        (_functions, Functions) = await StartFunctionsAsync(FunctionsHost, new SpellArchive(_archiveFolder), ParitySpells);
     }
 
     public async ValueTask DisposeAsync()
@@ -62,11 +65,11 @@ public sealed class WorkflowFaces : IAsyncLifetime
     /// The Functions app's four workflow functions on a fresh Microsoft.DurableTask test host, with
     /// <paramref name="host"/>'s runner and state behind the activities.
     /// </summary>
-    public static Task<(DurableTaskTestHost Hub, IWorkflowService Workflows)> StartFunctionsAsync(SpellTestHost host, ISpellArchive archive) =>
-        StartFunctionsAsync(new SpellStepActivity(host.Runner, archive, SandboxLimits.Default), host.State, archive);
+    public static Task<(DurableTaskTestHost Hub, IWorkflowService Workflows)> StartFunctionsAsync(SpellTestHost host, ISpellArchive archive, Spells.ISpellLibrary? spells = null) =>
+        StartFunctionsAsync(new SpellStepActivity(host.Runner, archive, SandboxLimits.Default), host.State, archive, spells);
 
     /// <summary>As above, with the step activity and state of an app's own services.</summary>
-    public static async Task<(DurableTaskTestHost Hub, IWorkflowService Workflows)> StartFunctionsAsync(SpellStepActivity steps, IStateStore state, ISpellArchive archive)
+    public static async Task<(DurableTaskTestHost Hub, IWorkflowService Workflows)> StartFunctionsAsync(SpellStepActivity steps, IStateStore state, ISpellArchive archive, Spells.ISpellLibrary? spells = null)
     {
         // Typed registrations, as the Functions worker's OrchestrationTrigger binding gives its
         // context: GetInput<T> then returns the input as the function asks for it.
@@ -77,7 +80,7 @@ public sealed class WorkflowFaces : IAsyncLifetime
         {
             try
             {
-                return await StartHubAsync(functions, archive, LoopbackPorts.Free());
+                return await StartHubAsync(functions, archive, spells, LoopbackPorts.Free());
             }
             catch (IOException) when (attempt < 3)
             {
@@ -86,7 +89,7 @@ public sealed class WorkflowFaces : IAsyncLifetime
         }
     }
 
-    private static async Task<(DurableTaskTestHost Hub, IWorkflowService Workflows)> StartHubAsync(WorkflowFunctions functions, ISpellArchive archive, int port)
+    private static async Task<(DurableTaskTestHost Hub, IWorkflowService Workflows)> StartHubAsync(WorkflowFunctions functions, ISpellArchive archive, Spells.ISpellLibrary? spells, int port)
     {
         var hub = await DurableTaskTestHost.StartAsync(registry => registry
             .AddOrchestratorFunc<WorkflowRequest, JsonElement>(WorkflowOrchestrations.WorkflowOrchestrator, (context, _) => WorkflowFunctions.RunWorkflow(context))
@@ -94,7 +97,7 @@ public sealed class WorkflowFaces : IAsyncLifetime
             .AddActivityFunc<StepRequest, JsonElement>(WorkflowOrchestrations.StepActivity, (context, request) => functions.RunStep(request, CancellationToken.None))
             .AddActivityFunc<StateRequest, JsonElement>(WorkflowOrchestrations.StateActivity, (context, request) => functions.ReadState(request, CancellationToken.None)),
             new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance, Port = port });
-        return (hub, new DurableTaskWorkflowService(hub.Client, archive));
+        return (hub, new DurableTaskWorkflowService(hub.Client, archive, spells));
     }
 
     /// <summary>Declares the spell's workflow as a server would (run until its run call), starts it durably and waits for it.</summary>
@@ -109,5 +112,5 @@ public sealed class WorkflowFaces : IAsyncLifetime
         return (SpellMap)await workflows.WaitAsync(id, timeout.Token);
     }
 
-    private static SpellTestHost NewHost() => new([new LuaEngine(), new JavaScriptEngine(), new TengoEngine()]);
+    private static SpellTestHost NewHost() => new([new LuaEngine(), new JavaScriptEngine(), new TengoEngine()], spells: ParitySpells);
 }

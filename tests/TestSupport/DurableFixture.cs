@@ -13,11 +13,12 @@ public sealed class DurableFixture : IAsyncDisposable
     private readonly SpellArchive _archive;
     private DurableWorker? _worker;
 
-    public DurableFixture()
+    /// <param name="spells">Where the spells its workflows call as steps are found.</param>
+    public DurableFixture(LlmSpell.Spells.ISpellLibrary? spells = null)
     {
         _store = new SqliteOrchestrationStore(Path.Combine(_folder, "llmspell.db"));
         _archive = new SpellArchive(Path.Combine(_folder, "spells"));
-        Workflows = new DurableWorkflowService(new DurableClient(_store), _archive);
+        Workflows = new DurableWorkflowService(new DurableClient(_store), _archive, spells);
     }
 
     public DurableWorkflowService Workflows { get; }

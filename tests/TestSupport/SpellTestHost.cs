@@ -19,7 +19,7 @@ namespace LlmSpell.Testing;
 public sealed class SpellTestHost
 {
     public SpellTestHost(IEnumerable<ISpellEngine> engines, IStateStore? state = null, IEnumerable<ILlmProvider>? providers = null, SpellApi? api = null, BuiltInToolOptions? toolOptions = null,
-        Workflows.IWorkflowService? workflows = null)
+        Workflows.IWorkflowService? workflows = null, Spells.ISpellLibrary? spells = null)
     {
         Logs = new FakeLogCollector();
         State = state ?? new MemoryStateStore();
@@ -41,6 +41,11 @@ public sealed class SpellTestHost
         if (workflows is not null)
         {
             services.AddSingleton(workflows);
+        }
+
+        if (spells is not null)
+        {
+            services.AddSingleton(spells);
         }
 
         var workspace = Path.Combine(Path.GetTempPath(), "llmspell-workspaces", Guid.NewGuid().ToString("N"));

@@ -13,7 +13,7 @@ namespace LlmSpell.Functions.Http;
 /// the same code <c>llmspell serve</c> maps, with the Durable Functions task hub as the workflow
 /// service. Function keys guard every route (<see cref="AuthorizationLevel.Function"/>).
 /// </summary>
-public sealed class SpellFunctions(SpellHttpApi api, ISpellArchive archive)
+public sealed class SpellFunctions(SpellHttpApi api, ISpellArchive archive, LlmSpell.Spells.ISpellLibrary spells)
 {
     [Function("ListSpells")]
     public async Task<IActionResult> ListSpells([HttpTrigger(AuthorizationLevel.Function, "get", Route = "spells")] HttpRequest request)
@@ -29,7 +29,7 @@ public sealed class SpellFunctions(SpellHttpApi api, ISpellArchive archive)
         [DurableClient] DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await api.RunAsync(request.HttpContext, name, new DurableTaskWorkflowService(client, archive)).ConfigureAwait(false);
+        await api.RunAsync(request.HttpContext, name, new DurableTaskWorkflowService(client, archive, spells)).ConfigureAwait(false);
         return new EmptyResult();
     }
 
@@ -39,7 +39,7 @@ public sealed class SpellFunctions(SpellHttpApi api, ISpellArchive archive)
         [DurableClient] DurableTaskClient client, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await api.StartWorkflowAsync(request.HttpContext, name, new DurableTaskWorkflowService(client, archive)).ConfigureAwait(false) is { } id)
+        if (await api.StartWorkflowAsync(request.HttpContext, name, new DurableTaskWorkflowService(client, archive, spells)).ConfigureAwait(false) is { } id)
         {
             // The host's own management URLs, carrying its system key: status, events, terminate,
             // suspend/resume and purge then work through Durable Functions' HTTP API.

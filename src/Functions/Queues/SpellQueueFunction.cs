@@ -14,7 +14,7 @@ namespace LlmSpell.Functions.Queues;
 /// per queue-triggered spell, all dispatched here, and the function's name says which spell it is.
 /// The template itself listens nowhere.
 /// </summary>
-public sealed class SpellQueueFunction(SpellCatalog catalog, SpellQueueProcessor processor, ISpellArchive archive)
+public sealed class SpellQueueFunction(SpellCatalog catalog, SpellQueueProcessor processor, ISpellArchive archive, LlmSpell.Spells.ISpellLibrary spells)
 {
     public const string Template = "SpellQueue";
 
@@ -37,7 +37,7 @@ public sealed class SpellQueueFunction(SpellCatalog catalog, SpellQueueProcessor
             throw new InvalidOperationException($"function {name} serves no queue-triggered spell; the message stays on its queue");
         }
         var outcome = await processor.ProcessAsync(spell, message.Body.ToString(), message.MessageId, message.DequeueCount,
-            new DurableTaskWorkflowService(client, archive), context.CancellationToken).ConfigureAwait(false);
+            new DurableTaskWorkflowService(client, archive, spells), context.CancellationToken).ConfigureAwait(false);
         if (outcome.ShouldRetry)
         {
             // Failing the invocation is how the host retries: the message comes back after its

@@ -12,7 +12,7 @@ namespace LlmSpell.Functions.Schedules;
 /// fires twice, on two instances or after a restart starts it once. Spell schedules are therefore
 /// kept to the minute here (a schedule with seconds runs at most once a minute, its latest occurrence).
 /// </summary>
-public sealed class ScheduleFunction(SpellScheduler scheduler, ISpellArchive archive)
+public sealed class ScheduleFunction(SpellScheduler scheduler, ISpellArchive archive, LlmSpell.Spells.ISpellLibrary spells)
 {
     public const string Tick = "0 * * * * *";
 
@@ -20,6 +20,6 @@ public sealed class ScheduleFunction(SpellScheduler scheduler, ISpellArchive arc
     public Task RunSchedules([TimerTrigger(Tick)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        return scheduler.TickAsync(new DurableTaskWorkflowService(client, archive), cancellationToken);
+        return scheduler.TickAsync(new DurableTaskWorkflowService(client, archive, spells), cancellationToken);
     }
 }

@@ -34,7 +34,7 @@ public static class DurableBuilderExtensions
         builder.AddWorkflowSteps();
         services.TryAddSingleton(sp => LlmSpellServiceCollectionExtensions.Options(sp).Durable.CreateStore());
         services.TryAddSingleton(sp => new DurableClient(sp.GetRequiredService<IOrchestrationStore>()));
-        services.TryAddSingleton(sp => new DurableWorkflowService(sp.GetRequiredService<DurableClient>(), sp.GetRequiredService<ISpellArchive>()));
+        services.TryAddSingleton(sp => new DurableWorkflowService(sp.GetRequiredService<DurableClient>(), sp.GetRequiredService<ISpellArchive>(), sp.GetService<LlmSpell.Spells.ISpellLibrary>()));
         services.TryAddSingleton<LlmSpell.Workflows.IWorkflowService>(sp => sp.GetRequiredService<DurableWorkflowService>());
         services.TryAddSingleton(sp => new OrchestrationRegistry().AddSpellWorkflows(
             sp.GetRequiredService<SpellRunner>(), sp.GetRequiredService<ISpellArchive>(), sp.GetRequiredService<IStateStore>()));

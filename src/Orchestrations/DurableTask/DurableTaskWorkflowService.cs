@@ -13,13 +13,15 @@ namespace LlmSpell.Orchestrations.DurableTask;
 /// this is the Durable Functions task hub, so runs that spells start are ordinary Durable Functions
 /// instances, with the same management API as those started over HTTP.
 /// </summary>
-public sealed class DurableTaskWorkflowService(DurableTaskClient client, ISpellArchive archive) : IWorkflowService
+/// <param name="spells">Where the spells a workflow calls as steps are found, to pin them when a run starts.</param>
+public sealed class DurableTaskWorkflowService(DurableTaskClient client, ISpellArchive archive, LlmSpell.Spells.ISpellLibrary? spells = null) : IWorkflowService
 {
     public DurableTaskClient Client { get; } = client;
 
     public async Task<string> StartAsync(SpellScript script, SpellValue spec, SpellValue input, SpellValue spellInput, string? runId, CancellationToken cancellationToken)
     {
         var reference = await archive.SaveAsync(script, cancellationToken).ConfigureAwait(false);
+        spec = await SpellStepPins.PinAsync(spec, script, spells, archive, cancellationToken).ConfigureAwait(false);
         using var activity = WorkflowTracing.StartRun(script, spec);
         var request = WorkflowRequest.For(reference, spec, input, spellInput);
         if (runId is not null && await Client.GetInstanceAsync(runId, false, cancellationToken).ConfigureAwait(false) is { } existing

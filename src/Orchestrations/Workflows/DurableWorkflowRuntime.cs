@@ -52,7 +52,12 @@ internal sealed class DurableWorkflowRuntime : IWorkflowRuntime
         else
         {
             CheckBudgets();
-            var request = new StepRequest(_spell, _workflow, path, SpellJson.ToElement(input), _runInput) { TraceParent = _traceParent, Budgets = BudgetStates };
+            var request = new StepRequest(SpellOf(stepNode, path), _workflow, path, SpellJson.ToElement(input), _runInput)
+            {
+                TraceParent = _traceParent,
+                Budgets = BudgetStates,
+                WholeSpell = stepNode.Target == StepTarget.Spell,
+            };
             var options = stepNode.Retry is { } retry
                 ? new TaskOptions(new RetryPolicy(retry.Attempts, retry.Delay, retry.Backoff, retry.MaxDelay))
                 : null;
@@ -70,6 +75,18 @@ internal sealed class DurableWorkflowRuntime : IWorkflowRuntime
         _completed++;
         _context.SetCustomStatus(new WorkflowProgress(_workflow, path, _completed));
         return result;
+    }
+
+    /// <summary>The spell a step runs in: the workflow's own, or for a spell step the one the run was pinned to.</summary>
+    private SpellReference SpellOf(StepNode step, string path)
+    {
+        if (step.Target != StepTarget.Spell)
+        {
+            return _spell;
+        }
+
+        var pinned = step.Pinned ?? throw WorkflowErrors.Failed(path, $"spell '{step.TargetName}' was not pinned when the run started; start the run again");
+        return new SpellReference(pinned.Hash, pinned.File) { Id = pinned.Id };
     }
 
     public async Task<SpellValue> ReadStateAsync(string key) =>

@@ -11,7 +11,8 @@ namespace LlmSpell.Orchestrations.Workflows;
 /// Durable workflow runs for spells (<c>workflow.start/status/wait/raise</c>) and for the CLI:
 /// archives the spell by hash and schedules the workflow orchestrator on the store.
 /// </summary>
-public sealed class DurableWorkflowService(DurableClient client, ISpellArchive archive) : IWorkflowService
+/// <param name="spells">Where the spells a workflow calls as steps are found, to pin them when a run starts.</param>
+public sealed class DurableWorkflowService(DurableClient client, ISpellArchive archive, LlmSpell.Spells.ISpellLibrary? spells = null) : IWorkflowService
 {
     private readonly Threading.InitializeOnce _created = new(client.Store.EnsureCreatedAsync);
 
@@ -24,6 +25,7 @@ public sealed class DurableWorkflowService(DurableClient client, ISpellArchive a
     {
         await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var reference = await archive.SaveAsync(script, cancellationToken).ConfigureAwait(false);
+        spec = await SpellStepPins.PinAsync(spec, script, spells, archive, cancellationToken).ConfigureAwait(false);
         using var activity = WorkflowTracing.StartRun(script, spec);
         var request = WorkflowRequest.For(reference, spec, input, spellInput);
         try

@@ -23,12 +23,21 @@ public sealed class SpellStepActivity(SpellRunner runner, ISpellArchive archive,
         using var activity = WorkflowTracing.StartStep(request);
         var script = await archive.LoadAsync(request.Spell, cancellationToken).ConfigureAwait(false);
         var runInput = SpellValues.FromJson(request.RunInput) as SpellMap ?? SpellMap.Empty;
+        var stepInput = SpellValues.FromJson(request.Input);
+        if (request.WholeSpell && stepInput is not (SpellMap or SpellNull))
+        {
+            throw new SpellStepFailedException(new SpellError(SpellErrorCode.BadArgument,
+                $"workflow step '{request.Path}': {script.Name} gets its input as a map (its `input`), got {SpellValue.TypeName(stepInput.Kind)}; pass {{ name = value }}"));
+        }
+
         var result = await runner.RunAsync(script, new SpellRunOptions
         {
-            Input = runInput,
+            // A spell step runs the called spell whole, its input the step's; any other step runs
+            // the workflow's spell up to its workflow, where the host runs the one step.
+            Input = request.WholeSpell ? stepInput as SpellMap ?? SpellMap.Empty : runInput,
             Limits = limits,
             StateScope = StateScope(request.Spell),
-            Workflow = new WorkflowInvocation.RunStep(request.Workflow, request.Path, SpellValues.FromJson(request.Input)),
+            Workflow = request.WholeSpell ? null : new WorkflowInvocation.RunStep(request.Workflow, request.Path, stepInput),
             // The step stops as soon as it would take the workflow over budget, not only after it.
             Budgets = request.Budgets?.Select(b => new WorkflowBudget(b.Tokens, b.CostUsd).Open(b.Path, b.Spent.AsTurn())).ToList() ?? [],
         }, cancellationToken).ConfigureAwait(false);
@@ -37,7 +46,7 @@ public sealed class SpellStepActivity(SpellRunner runner, ISpellArchive archive,
             Telemetry.SpellTelemetry.SetError(activity, error);
             throw new SpellStepFailedException(error);
         }
-        if (!result.FinishedByHost)
+        if (!request.WholeSpell && !result.FinishedByHost)
         {
             throw new SpellStepFailedException(new SpellError(SpellErrorCode.WorkflowError,
                 $"{script.Name} finished without reaching workflow '{request.Workflow}' (its run or workflow.start call), so step '{request.Path}' could not run; the spell's code before that call must run the same way every time"));

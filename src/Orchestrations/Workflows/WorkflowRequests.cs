@@ -47,6 +47,9 @@ public sealed record StepRequest(SpellReference Spell, string Workflow, string P
     /// When set, the step answers with a <see cref="BudgetedOutput"/> so the orchestrator can count it.
     /// </summary>
     public IReadOnlyList<BudgetState>? Budgets { get; init; }
+
+    /// <summary>A spell step: <see cref="Spell"/> is the spell the step calls, run whole on the step's input (not one step of the workflow).</summary>
+    public bool WholeSpell { get; init; }
 }
 
 /// <summary>A workflow budget as it travels to a step or a loop generation: its limits and what was spent.</summary>
