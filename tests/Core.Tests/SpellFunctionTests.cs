@@ -79,9 +79,9 @@ public sealed class SpellFunctionTests
     }
 
     [Fact]
-    public void The_standard_api_has_the_modules_of_the_design_with_async_events_and_http()
+    public void The_standard_api_has_the_modules_of_the_design_with_async_events_spells_and_http()
     {
-        Assert.Equal(["json", "log", "state", "artifacts", "time", "async", "events", "llm", "tools", "http", "agent", "workflow"], SpellApi.Standard.Modules.Select(m => m.Name));
+        Assert.Equal(["json", "log", "state", "artifacts", "time", "async", "events", "llm", "tools", "http", "agent", "workflow", "spells"], SpellApi.Standard.Modules.Select(m => m.Name));
         Assert.All(SpellApi.Standard.Modules.SelectMany(m => m.Functions), f => Assert.Matches("^[a-z][a-z_]*$", f.Name));
     }
 }

@@ -14,17 +14,14 @@ public abstract class SandboxCallback(ISpellRun run) : SpellCallback
         new(Run.Dispatcher.InvokeAsync(() => StartInSandbox(arguments), RunsInline).Unwrap());
 
     /// <summary>
-    /// Starts the script function on the sandbox thread; the task ends when it returns. Engines that
-    /// can suspend a function while it waits for the host (Lua's fibers) return before it ends.
+    /// Starts the script function on the sandbox thread; the task ends when it returns. A function
+    /// that waits for the host (a fiber, a promise) lets the sandbox run other functions meanwhile.
     /// </summary>
-    protected virtual Task<SpellValue> StartInSandbox(IReadOnlyList<SpellValue> arguments) => Task.FromResult(CallInSandbox(arguments));
+    protected abstract Task<SpellValue> StartInSandbox(IReadOnlyList<SpellValue> arguments);
 
     /// <summary>
     /// Whether a call made on the sandbox thread may run at once. Engines with an event loop say no:
     /// a callback started while the engine is busy could not let its promises settle.
     /// </summary>
     protected virtual bool RunsInline => true;
-
-    /// <summary>Runs the script function; called on the sandbox thread only.</summary>
-    protected abstract SpellValue CallInSandbox(IReadOnlyList<SpellValue> arguments);
 }

@@ -104,13 +104,25 @@ public sealed class WorkflowInterpreter(IWorkflowRuntime runtime)
         SpellValue merged = parallel.Merge == ParallelMerge.Map
             ? SpellValue.Map(parallel.Steps.Select((s, i) => new KeyValuePair<string, SpellValue>(s.Name, results[i])))
             : new SpellList(results);
-        var output = collect
-            ? SpellValue.Map([new("results", merged), new("errors", new SpellList(parallel.Steps.Select((s, i) => (s, errors[i])).Where(e => e.Item2 is not null)
-                .Select(e => (SpellValue)SpellValue.Map([new("step", SpellValue.From(e.s.Name)), new("code", SpellValue.From(e.Item2!.Code)), new("message", SpellValue.From(e.Item2.Message))]))))])
-            : merged;
+        var output = collect ? SpellValue.Map([new("results", merged), new("errors", Collected(parallel, errors))]) : merged;
         return parallel.WithSteps
             ? WithSteps(output, parallel.Steps.Select((s, i) => new KeyValuePair<string, SpellValue>(s.Name, results[i])))
             : output;
+    }
+
+    /// <summary>What <c>collect</c> gives beside the results: <c>{ step, code, message }</c> for each failed branch, in declaration order.</summary>
+    private static SpellList Collected(ParallelNode parallel, Errors.SpellError?[] errors)
+    {
+        var failed = new List<SpellValue>();
+        for (var i = 0; i < errors.Length; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                failed.Add(SpellValue.Map([new("step", SpellValue.From(parallel.Steps[i].Name)), new("code", SpellValue.From(error.Code)), new("message", SpellValue.From(error.Message))]));
+            }
+        }
+
+        return new SpellList(failed);
     }
 
     /// <summary>Runs one branch into its slot; with <paramref name="errors"/> (collect) a failure is kept there instead of ending the workflow. Limits always end it.</summary>

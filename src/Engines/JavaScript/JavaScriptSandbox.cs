@@ -83,25 +83,6 @@ internal sealed partial class JavaScriptSandbox : IDisposable, IScriptSandbox<Js
         }
     }
 
-    /// <summary>Calls a spell function held by a <see cref="JsCallback"/>; on the sandbox thread only.</summary>
-    public SpellValue CallFunction(JsValue function, IReadOnlyList<SpellValue> arguments)
-    {
-        if (_context.TrippedLimit is { } limit)
-        {
-            throw new SpellException(limit);
-        }
-
-        try
-        {
-            var jsArguments = arguments.Select(a => _values.Build(a)).ToArray();
-            return ToSpell(AwaitValue(_engine.Call(function, JsValue.Undefined, jsArguments)), 0, allowFunctions: false);
-        }
-        catch (Exception ex) when (ex is not SpellException)
-        {
-            throw Translate(ex);
-        }
-    }
-
     /// <summary>
     /// Starts a spell function held by a <see cref="JsCallback"/>; on the sandbox thread only. The task
     /// ends when the function's promise settles — the sandbox's event loop (whoever awaits now) runs it

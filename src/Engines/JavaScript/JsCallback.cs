@@ -1,6 +1,5 @@
 using Jint.Native;
 using LlmSpell.Running.Bridge;
-using LlmSpell.Values;
 
 namespace LlmSpell.Engines.JavaScript;
 
@@ -10,7 +9,4 @@ internal sealed class JsCallback(JavaScriptSandbox sandbox, JsValue function) : 
     // Jint's event loop does not run re-entrantly: an async callback started from inside a host call
     // would never settle, so calls always go through the sandbox loop.
     protected override bool RunsInline => false;
-
-    // The call ends when the function's promise settles, not when it returns, so calls overlap.
-    protected override Task<SpellValue> StartInSandbox(IReadOnlyList<SpellValue> arguments) => Sandbox.StartFunction(Function, arguments);
 }

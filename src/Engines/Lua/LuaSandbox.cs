@@ -129,14 +129,6 @@ internal sealed partial class LuaSandbox : IDisposable, IScriptSandbox<int>
     }
 
     /// <summary>
-    /// Calls a spell function and waits for its value, running the sandbox's queue meanwhile; on the
-    /// sandbox thread only. It runs on a fiber as a <see cref="LuaCallback"/>'s call does, so both
-    /// follow the same rules (limits, <c>nil, "message"</c>, the definition site of a failure).
-    /// </summary>
-    public SpellValue CallFunction(int reference, IReadOnlyList<SpellValue> arguments) =>
-        _context.Await(new ValueTask<SpellValue>(StartFunction(reference, arguments)));
-
-    /// <summary>
     /// An error raised as a table ({ code, message }) says nothing of where it was raised; the host
     /// reports it at the line the failing function was defined, so the author can find it.
     /// </summary>

@@ -61,14 +61,6 @@ internal sealed partial class TengoSandbox : IScriptSandbox<TengoObject>
         }
     }
 
-    /// <summary>
-    /// Calls a spell function and waits for its value, running the sandbox's queue meanwhile; on the
-    /// sandbox thread only. It runs on a fiber as a <see cref="TengoCallback"/>'s call does, so both
-    /// follow the same rules.
-    /// </summary>
-    public SpellValue CallFunction(TengoObject function, IReadOnlyList<SpellValue> arguments) =>
-        _context.Await(new ValueTask<SpellValue>(StartFunction(function, arguments)));
-
     /// <summary>What a finished script or function gives the host: its value, or the failure an error value describes.</summary>
     private SpellValue Outcome(TengoObject result) => result is TengoError error
         ? throw new SpellException(ErrorFrom(error, Location(error.Origin ?? _vm.ReturnedFrom)))

@@ -8,6 +8,10 @@ public interface IScriptSandbox<in TFunction>
 {
     ISpellRun Context { get; }
 
-    /// <summary>Calls a script function of this sandbox; on the sandbox thread only.</summary>
-    SpellValue CallFunction(TFunction callee, IReadOnlyList<SpellValue> arguments);
+    /// <summary>
+    /// Starts a script function of this sandbox; on the sandbox thread only. The task ends when the
+    /// function has returned — which may be after this call does: a function waiting for the host
+    /// (a Lua or Tengo fiber, a JavaScript promise) lets the sandbox run the others meanwhile.
+    /// </summary>
+    Task<SpellValue> StartFunction(TFunction callee, IReadOnlyList<SpellValue> arguments);
 }

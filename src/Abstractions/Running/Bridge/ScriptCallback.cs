@@ -13,5 +13,5 @@ public class ScriptCallback<TSandbox, TFunction>(TSandbox sandbox, TFunction fun
     /// <summary>Whether this function came from <paramref name="sandbox"/>: only there can it be handed back as itself.</summary>
     public bool BelongsTo(TSandbox sandbox) => ReferenceEquals(Sandbox, sandbox);
 
-    protected override SpellValue CallInSandbox(IReadOnlyList<SpellValue> arguments) => Sandbox.CallFunction(Function, arguments);
+    protected override Task<SpellValue> StartInSandbox(IReadOnlyList<SpellValue> arguments) => Sandbox.StartFunction(Function, arguments);
 }
