@@ -17,5 +17,5 @@ public sealed class DelegateTool(string name, string description, ToolSchema par
     public ValueTask<SpellValue> InvokeAsync(SpellMap arguments, SpellContext context) => invoke(arguments, context);
 
     /// <summary>An object schema from a compact JSON text, for tools defined in code.</summary>
-    public static ToolSchema Schema(string json) => ToolSchema.Parse((SpellMap)SpellJson.Parse(json), "built-in tool");
+    public static ToolSchema Schema(string json) => ToolSchema.Trusted((SpellMap)SpellJson.Parse(json), "built-in tool");
 }

@@ -8,9 +8,9 @@ namespace LlmSpell.Tools;
 /// <summary>A tool's parameter schema, parsed once, that checks arguments and names the bad field.</summary>
 public sealed class ToolSchema
 {
-    private readonly SpellSchema _schema;
+    private readonly Lazy<SpellSchema> _schema;
 
-    private ToolSchema(SpellMap definition, SpellSchema schema)
+    private ToolSchema(SpellMap definition, Lazy<SpellSchema> schema)
     {
         Definition = definition;
         _schema = schema;
@@ -18,7 +18,20 @@ public sealed class ToolSchema
 
     public SpellMap Definition { get; }
 
-    public static ToolSchema Empty { get; } = Parse(SpellValue.Map([new("type", SpellValue.From("object")), new("properties", SpellMap.Empty)]), "tool");
+    public static ToolSchema Empty { get; } = Trusted(SpellValue.Map([new("type", SpellValue.From("object")), new("properties", SpellMap.Empty)]), "tool");
+
+    /// <summary>
+    /// A schema the host ships (a built-in tool's), parsed when first used: a run that calls no tool
+    /// never pays for JSON Schema (its library's start alone is ~130 ms). Tests parse every one.
+    /// </summary>
+    public static ToolSchema Trusted(SpellMap definition, string owner)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new ToolSchema(definition, new Lazy<SpellSchema>(() => SpellSchema.Parse(SpellJson.ToElement(definition), $"{owner}: parameters")));
+    }
+
+    /// <summary>Parses the schema now, if it has not been: what a test of a trusted schema calls.</summary>
+    public void EnsureParsed() => _ = _schema.Value;
 
     /// <exception cref="SpellException">With code <c>bad_argument</c> when <paramref name="definition"/> is not a usable schema.</exception>
     public static ToolSchema Parse(SpellMap definition, string owner)
@@ -29,7 +42,8 @@ public sealed class ToolSchema
             throw new SpellException(SpellErrorCode.BadArgument, $"{owner}: parameters must be an object schema, not type '{type.Value}'");
         }
 
-        return new ToolSchema(definition, SpellSchema.Parse(SpellJson.ToElement(definition), $"{owner}: parameters"));
+        var parsed = SpellSchema.Parse(SpellJson.ToElement(definition), $"{owner}: parameters");
+        return new ToolSchema(definition, new Lazy<SpellSchema>(parsed));
     }
 
     /// <exception cref="SpellException">With code <c>bad_argument</c> naming every field at fault.</exception>
@@ -47,13 +61,13 @@ public sealed class ToolSchema
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var instance = SpellJson.ToElement(arguments);
-        return [.. _schema.Evaluate(instance, $"tool '{toolName}'").SelectMany(p => Describe(p, instance)).Distinct()];
+        return [.. _schema.Value.Evaluate(instance, $"tool '{toolName}'").SelectMany(p => Describe(p, instance)).Distinct()];
     }
 
     /// <summary>A problem in the words a spell author or a model reads: "argument 'b' is required".</summary>
     private IEnumerable<string> Describe(SchemaProblem problem, JsonElement instance)
     {
-        var subschema = _schema.SubschemaAt(problem);
+        var subschema = _schema.Value.SubschemaAt(problem);
         if (problem.Keyword == "required")
         {
             // The problem is reported on the object; name each missing field itself.
