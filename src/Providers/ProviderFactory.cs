@@ -22,7 +22,7 @@ public sealed class ProviderFactory : IDisposable
         var providers = new List<ILlmProvider>();
         foreach (var provider in settings.Providers)
         {
-            var http = new HttpClient(replay ?? Network(settings, provider), disposeHandler: replay is null)
+            var http = new HttpClient((HttpMessageHandler?)replay ?? new DeferredHandler(() => Network(settings, provider)), disposeHandler: replay is null)
             {
                 Timeout = settings.RequestTimeout,
                 BaseAddress = provider.BaseUrl,
