@@ -39,4 +39,17 @@ public sealed class FiberTests
         Assert.Equal("bad_argument", failing.Error.Code);
         Assert.Equal(SpellJson.Parse("[1, 2, 3]"), sorted.Value);
     }
+
+    [Fact]
+    public async Task A_spell_that_spawns_without_end_is_stopped_at_the_task_limit_and_the_tasks_end_with_the_run()
+    {
+        var outcome = await RunAsync("""
+            for i = 1, 20000 do
+              local ok, err = pcall(async.spawn, function() time.sleep(60000); state.set("late", i) end)
+              if not ok then return { stopped_at = i, code = err.code } end
+            end
+            """);
+
+        Assert.Equal(SpellJson.Parse("""{"stopped_at":10001,"code":"bad_argument"}"""), outcome.Value);
+    }
 }

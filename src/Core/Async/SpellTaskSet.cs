@@ -15,8 +15,12 @@ public sealed class SpellTaskSet
     /// <summary>The key of a task handle: <c>{ async_task = 1 }</c>.</summary>
     public const string HandleKey = "async_task";
 
+    /// <summary>Tasks one run may have running at once; a spell spawning without end is stopped here.</summary>
+    public const int MaxRunning = 10_000;
+
     private readonly ConcurrentDictionary<long, Spawned> _tasks = new();
     private long _lastId;
+    private int _running;
 
     private sealed record Spawned(SpellBranch Branch, Task<SpellValue> Completion);
 
@@ -24,9 +28,16 @@ public sealed class SpellTaskSet
     public SpellMap Spawn(SpellCallback function, CancellationToken parent)
     {
         ArgumentNullException.ThrowIfNull(function);
+        if (Volatile.Read(ref _running) >= MaxRunning)
+        {
+            throw new SpellException(SpellErrorCode.BadArgument, $"async.spawn: {MaxRunning} tasks of this run are already running; await some before starting more");
+        }
+
         var id = Interlocked.Increment(ref _lastId);
         var branch = new SpellBranch(parent);
+        Interlocked.Increment(ref _running);
         var completion = branch.Enter(() => function.InvokeAsync([], branch.Token).AsTask());
+        completion.ContinueWith(_ => Interlocked.Decrement(ref _running), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         _tasks[id] = new Spawned(branch, completion);
         return SpellValue.Map([new(HandleKey, SpellValue.From(id))]);
     }

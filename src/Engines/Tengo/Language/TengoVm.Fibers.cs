@@ -42,6 +42,9 @@ public sealed partial class TengoVm
         }
 
         fiber.Started = true;
+
+        // Its stack and frames count against the run's memory, as the values a script builds do.
+        Allocate(8L * fiber.Stack.Length + 8L * fiber.Frames.Length + 128);
         var saved = SwapIn(fiber);
         try
         {
