@@ -19,6 +19,9 @@ public sealed class SpellEventBus
     /// <summary>Handlers that emit events may nest this deep; deeper is a handler loop.</summary>
     public const int MaxEmitDepth = 32;
 
+    /// <summary>Subscriptions one run may hold at once.</summary>
+    public const int MaxSubscriptions = 10_000;
+
     private static readonly AsyncLocal<int> EmitDepth = new();
 
     private readonly object _gate = new();
@@ -31,6 +34,7 @@ public sealed class SpellEventBus
     private readonly Dictionary<string, Queue<SpellEvent>> _unclaimed = new(StringComparer.Ordinal);
     private long _lastSubscription;
     private int _dropped;
+    private int _unclaimedCount;
 
     private sealed record Subscription(long Id, string Pattern, SpellCallback Handler);
 
@@ -84,9 +88,11 @@ public sealed class SpellEventBus
             {
                 woken.Add(step);
             }
-            else
+            else if (_unclaimedCount < MaxRecorded)
             {
+                // Kept for an event step that may come; past the limit the event is only recorded and delivered.
                 Unclaimed(spellEvent.Name).Enqueue(spellEvent);
+                _unclaimedCount++;
             }
 
             _waiters.RemoveAll(woken.Contains);
@@ -138,6 +144,11 @@ public sealed class SpellEventBus
     {
         lock (_gate)
         {
+            if (_subscriptions.Count >= MaxSubscriptions)
+            {
+                throw new SpellException(SpellErrorCode.BadArgument, $"events.on: this run already holds {MaxSubscriptions} subscriptions; end some with events.off");
+            }
+
             var id = ++_lastSubscription;
             _subscriptions.Add(new Subscription(id, pattern, handler));
             return id;
@@ -167,6 +178,12 @@ public sealed class SpellEventBus
         {
             if (_unclaimed.TryGetValue(name, out var queue) && queue.TryDequeue(out var waiting))
             {
+                _unclaimedCount--;
+                if (queue.Count == 0)
+                {
+                    _unclaimed.Remove(name);
+                }
+
                 return Task.FromResult<SpellEvent?>(waiting);
             }
         }
@@ -182,12 +199,6 @@ public sealed class SpellEventBus
         {
             queue = new Queue<SpellEvent>();
             _unclaimed[name] = queue;
-        }
-
-        // A spell that emits without ever taking keeps the newest, as many as a report holds.
-        if (queue.Count == MaxRecorded)
-        {
-            queue.Dequeue();
         }
 
         return queue;
