@@ -183,6 +183,10 @@ public sealed class SpellRunner
                     FinishedByHost = finishedByHost,
                 };
                 RunTelemetry.Finish(activity, result);
+
+                // The run's span ends before its result is handed over, so whoever awaits the run
+                // (a request, a test's listener) finds the span complete.
+                activity?.Dispose();
                 completion.TrySetResult(result);
             },
             SandboxStackBytes)
