@@ -7,23 +7,10 @@ namespace LlmSpell.Engines.Tengo.Language;
 /// </summary>
 public sealed class TengoFiber
 {
-    internal TengoVm.Frame[] Frames { get; set; } = new TengoVm.Frame[TengoVm.InitialFrames];
-
-    internal VmSlot[] Stack { get; set; } = new VmSlot[64];
-
-    internal int Sp { get; set; }
-
-    internal int FrameIndex { get; set; } = -1;
-
-    internal int NestedCalls { get; set; }
-
-    /// <summary>Frames open below this execution while it runs (see TengoVm's depth limit).</summary>
-    internal int BaseDepth { get; set; }
+    /// <summary>Its stack, frames and counters while it is not the one running.</summary>
+    internal TengoVm.Execution State { get; set; } = TengoVm.Execution.Fresh();
 
     internal bool Started { get; set; }
-
-    /// <summary>For a saved execution: the fiber that was running when it was saved (null for the main one).</summary>
-    internal TengoFiber? Owner { get; set; }
 
     /// <summary>Where the fiber waits: the builtin call it is suspended in, while it is.</summary>
     public TengoStackFrame? CallSite { get; internal set; }

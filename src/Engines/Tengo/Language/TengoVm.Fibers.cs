@@ -44,7 +44,7 @@ public sealed partial class TengoVm
         fiber.Started = true;
 
         // Its stack and frames count against the run's memory, as the values a script builds do.
-        Allocate(8L * fiber.Stack.Length + 8L * fiber.Frames.Length + 128);
+        Allocate(8L * fiber.State.Stack.Length + 8L * fiber.State.Frames.Length + 128);
         var saved = SwapIn(fiber);
         try
         {
@@ -104,27 +104,32 @@ public sealed partial class TengoVm
         }
     }
 
-    private TengoFiber SwapIn(TengoFiber fiber)
+    /// <summary>What the VM runs on: one execution's stack, frames and counters, swapped in whole.</summary>
+    internal readonly record struct Execution(Frame[] Frames, VmSlot[] Stack, int Sp, int FrameIndex, int NestedCalls, int BaseDepth)
     {
-        var saved = new TengoFiber { Frames = _frames, Stack = _stack, Sp = _sp, FrameIndex = _frameIndex, NestedCalls = _nestedCalls, BaseDepth = _baseDepth, Owner = _running };
-        fiber.BaseDepth = _baseDepth + _frameIndex + 1;
-        Load(fiber);
+        /// <summary>A new fiber's: small arrays that grow as it needs.</summary>
+        public static Execution Fresh() => new(new Frame[InitialFrames], new VmSlot[64], 0, -1, 0, 0);
+    }
+
+    private Execution Current => new(_frames, _stack, _sp, _frameIndex, _nestedCalls, _baseDepth);
+
+    /// <summary>Swaps <paramref name="fiber"/> in; gives what was running, to swap back.</summary>
+    private (Execution State, TengoFiber? Fiber) SwapIn(TengoFiber fiber)
+    {
+        var saved = (Current, _running);
+        Load(fiber.State with { BaseDepth = _baseDepth + _frameIndex + 1 });
         _running = fiber;
         return saved;
     }
 
-    private void SwapOut(TengoFiber fiber, TengoFiber saved)
+    private void SwapOut(TengoFiber fiber, (Execution State, TengoFiber? Fiber) saved)
     {
-        fiber.Frames = _frames;
-        fiber.Stack = _stack;
-        fiber.Sp = _sp;
-        fiber.FrameIndex = _frameIndex;
-        fiber.NestedCalls = _nestedCalls;
-        Load(saved);
-        _running = saved.Owner;
+        fiber.State = Current;
+        Load(saved.State);
+        _running = saved.Fiber;
     }
 
-    private void Load(TengoFiber execution)
+    private void Load(Execution execution)
     {
         _frames = execution.Frames;
         _stack = execution.Stack;
