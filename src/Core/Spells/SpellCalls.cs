@@ -30,11 +30,7 @@ public static class SpellCalls
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(script);
-        if (input is not (SpellMap or SpellNull))
-        {
-            throw new SpellException(SpellErrorCode.BadArgument, $"{caller}: {script.Name} gets its input as a map (its `input`), got {SpellValue.TypeName(input.Kind)}; pass {{ name = value }}");
-        }
-
+        var spellInput = InputOf(script, input, caller);
         if (Depth.Value >= MaxDepth)
         {
             throw new SpellException(SpellErrorCode.RuntimeError, $"{caller}: spells called spells {MaxDepth} deep (at {script.Name}); a spell that calls itself never ends");
@@ -47,7 +43,7 @@ public static class SpellCalls
         {
             result = await runner.RunAsync(script, new SpellRunOptions
             {
-                Input = input as SpellMap ?? SpellMap.Empty,
+                Input = spellInput,
                 Limits = context.Limits,
                 Output = new ForwardedOutput(context.Output),
                 Budgets = context.Budgets,
@@ -66,6 +62,18 @@ public static class SpellCalls
         }
 
         return result.Error is { } error ? throw new SpellException(error) : result.Value;
+    }
+
+    /// <summary>What a called spell gets as its <c>input</c>: the map it was given (null is none); <paramref name="caller"/> words the refusal of anything else.</summary>
+    public static SpellMap InputOf(SpellScript script, SpellValue input, string caller)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        return input switch
+        {
+            SpellMap map => map,
+            SpellNull => SpellMap.Empty,
+            _ => throw new SpellException(SpellErrorCode.BadArgument, $"{caller}: {script.Name} gets its input as a map (its `input`), got {SpellValue.TypeName(input.Kind)}; pass {{ name = value }}"),
+        };
     }
 
     /// <summary>The callee's prints, line by line into the caller's output (and its limit).</summary>

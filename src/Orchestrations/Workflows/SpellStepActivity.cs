@@ -24,17 +24,24 @@ public sealed class SpellStepActivity(SpellRunner runner, ISpellArchive archive,
         var script = await archive.LoadAsync(request.Spell, cancellationToken).ConfigureAwait(false);
         var runInput = SpellValues.FromJson(request.RunInput) as SpellMap ?? SpellMap.Empty;
         var stepInput = SpellValues.FromJson(request.Input);
-        if (request.WholeSpell && stepInput is not (SpellMap or SpellNull))
+        var input = runInput;
+        if (request.WholeSpell)
         {
-            throw new SpellStepFailedException(new SpellError(SpellErrorCode.BadArgument,
-                $"workflow step '{request.Path}': {script.Name} gets its input as a map (its `input`), got {SpellValue.TypeName(stepInput.Kind)}; pass {{ name = value }}"));
+            try
+            {
+                input = Spells.SpellCalls.InputOf(script, stepInput, $"workflow step '{request.Path}'");
+            }
+            catch (SpellException e)
+            {
+                throw new SpellStepFailedException(e.Error);
+            }
         }
 
         var result = await runner.RunAsync(script, new SpellRunOptions
         {
             // A spell step runs the called spell whole, its input the step's; any other step runs
             // the workflow's spell up to its workflow, where the host runs the one step.
-            Input = request.WholeSpell ? stepInput as SpellMap ?? SpellMap.Empty : runInput,
+            Input = input,
             Limits = limits,
             StateScope = StateScope(request.Spell),
             Workflow = request.WholeSpell ? null : new WorkflowInvocation.RunStep(request.Workflow, request.Path, stepInput),
