@@ -39,7 +39,19 @@ public sealed record StepRetry(int Attempts, TimeSpan Delay, double Backoff, Tim
 /// Where a step of a sequential workflow takes its input from instead of the step before: one
 /// earlier step's output (<c>input = "fetch"</c>), or several by name (<c>input = { "fetch", "rank" }</c>).
 /// </summary>
-public sealed record StepInput(IReadOnlyList<string> Steps, bool ByName);
+public sealed record StepInput(IReadOnlyList<string> Steps, bool ByName)
+{
+    /// <summary>As a spell writes it, and a stored spec keeps it: a name, or a list of names.</summary>
+    public SpellValue ToValue() => ByName ? new SpellList(Steps.Select(SpellValue.From)) : SpellValue.From(Steps[0]);
+
+    /// <summary>Reads <see cref="ToValue"/>'s form back; null for any other value.</summary>
+    public static StepInput? From(SpellValue value) => value switch
+    {
+        SpellString name => new StepInput([name.Value], ByName: false),
+        SpellList { Count: > 0 } names when names.All(n => n is SpellString) => new StepInput([.. names.Cast<SpellString>().Select(n => n.Value)], ByName: true),
+        _ => null,
+    };
+}
 
 /// <summary>One unit of work: a spell function, a tool or an agent, given the step's input.</summary>
 public sealed record StepNode(string Name, StepTarget Target, string? TargetName, SpellMap? Arguments, StepRetry? Retry) : WorkflowNode(Name)

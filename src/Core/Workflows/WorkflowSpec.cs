@@ -31,13 +31,6 @@ public static class WorkflowSpec
 
     private static bool WithSteps(SpellMap map) => map.Get("result") is SpellString { Value: "steps" };
 
-    private static SpellValue Input(StepInput? input) => input switch
-    {
-        null => SpellValue.Null,
-        { ByName: false } => Text(input.Steps[0]),
-        _ => new SpellList(input.Steps.Select(Text)),
-    };
-
     private static SpellValue Pinned(PinnedSpell? pinned) => pinned is null ? SpellValue.Null :
         Map(("hash", Text(pinned.Hash)), ("file", Text(pinned.File)), ("id", Text(pinned.Id)));
 
@@ -76,18 +69,11 @@ public static class WorkflowSpec
         return pinned;
     }
 
-    private static StepInput? ReadInput(SpellValue value) => value switch
-    {
-        SpellString name => new StepInput([name.Value], ByName: false),
-        SpellList names => new StepInput([.. names.Cast<SpellString>().Select(n => n.Value)], ByName: true),
-        _ => null,
-    };
-
     private static SpellMap Shape(WorkflowNode node) => node switch
     {
         StepNode s => Composed(Map(("kind", Text("step")), ("name", Text(s.Name)), ("target", Text(s.Target.ToString().ToLowerInvariant())),
             ("target_name", SpellValue.From(s.TargetName)), ("args", (SpellValue?)s.Arguments ?? SpellValue.Null), ("retry", Retry(s.Retry)),
-            ("timeout_ms", s.Timeout is { } t ? SpellValue.From((long)t.TotalMilliseconds) : SpellValue.Null)), ("input", Input(s.Input)), ("pinned", Pinned(s.Pinned))),
+            ("timeout_ms", s.Timeout is { } t ? SpellValue.From((long)t.TotalMilliseconds) : SpellValue.Null)), ("input", s.Input?.ToValue() ?? SpellValue.Null), ("pinned", Pinned(s.Pinned))),
         SequentialNode s => Composed(Map(("kind", Text("sequential")), ("name", Text(s.Name)), ("steps", new SpellList(s.Steps.Select(ToValue)))),
             ("result", Result(s.WithSteps))),
         ParallelNode p => Composed(Map(("kind", Text("parallel")), ("name", Text(p.Name)), ("steps", new SpellList(p.Steps.Select(ToValue))),
@@ -112,7 +98,7 @@ public static class WorkflowSpec
                 (map.Get("target_name") as SpellString)?.Value, map.Get("args") as SpellMap, ReadRetry(map.Get("retry")))
             {
                 Timeout = map.Get("timeout_ms") is SpellInt ms ? TimeSpan.FromMilliseconds(ms.Value) : null,
-                Input = ReadInput(map.Get("input")),
+                Input = StepInput.From(map.Get("input")),
                 Pinned = map.Get("pinned") is SpellMap pinned ? new PinnedSpell(Get<SpellString>(pinned, "hash").Value, Get<SpellString>(pinned, "file").Value, Get<SpellString>(pinned, "id").Value) : null,
             },
             "sequential" => new SequentialNode(name, Get<SpellList>(map, "steps").Select(FromValue).ToList()) { WithSteps = WithSteps(map) },

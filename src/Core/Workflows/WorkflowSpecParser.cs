@@ -193,12 +193,8 @@ public sealed class WorkflowSpecParser(SpellContext context)
             return step;
         }
 
-        var input = spec.Get("input") switch
-        {
-            SpellString name => new StepInput([name.Value], ByName: false),
-            SpellList { Count: > 0 } names when names.All(n => n is SpellString) => new StepInput([.. names.Cast<SpellString>().Select(n => n.Value)], ByName: true),
-            var other => throw WorkflowErrors.Bad($"{where}.input", $"expected the name of an earlier step, or a list of names, got {Describe(other)}"),
-        };
+        var input = StepInput.From(spec.Get("input"))
+            ?? throw WorkflowErrors.Bad($"{where}.input", $"expected the name of an earlier step, or a list of names, got {Describe(spec.Get("input"))}");
         var named = step with { Input = input };
         if (_functions.Remove(step, out var function))
         {
