@@ -44,19 +44,37 @@ public static class WorkflowSpec
 
     private static async Task<WorkflowNode> PinAsync(WorkflowNode node, Func<string, Task<PinnedSpell>> pin) => node switch
     {
-        StepNode { Target: StepTarget.Spell, Pinned: null } s => s with { Pinned = await pin(s.TargetName!).ConfigureAwait(false) },
-        StepNode s => s,
+        StepNode step => await PinStepAsync(step, pin).ConfigureAwait(false),
         SequentialNode s => s with { Steps = await PinAllAsync(s.Steps, pin).ConfigureAwait(false) },
         ParallelNode p => p with { Steps = await PinAllAsync(p.Steps, pin).ConfigureAwait(false) },
         ConditionalNode c => c with
         {
-            Branches = (await Task.WhenAll(c.Branches.Select(async b => new KeyValuePair<string, WorkflowNode>(b.Key, await PinAsync(b.Value, pin).ConfigureAwait(false)))).ConfigureAwait(false))
-                .ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal),
+            Condition = c.Condition is null ? null : await PinStepAsync(c.Condition, pin).ConfigureAwait(false),
+            Branches = await PinBranchesAsync(c.Branches, pin).ConfigureAwait(false),
             Default = c.Default is null ? null : await PinAsync(c.Default, pin).ConfigureAwait(false),
         },
-        LoopNode l => l with { Body = await PinAsync(l.Body, pin).ConfigureAwait(false) },
+        LoopNode l => l with
+        {
+            Body = await PinAsync(l.Body, pin).ConfigureAwait(false),
+            Until = l.Until is null ? null : await PinStepAsync(l.Until, pin).ConfigureAwait(false),
+        },
         _ => node,
     };
+
+    // A condition or an until test may be a spell step too.
+    private static async Task<StepNode> PinStepAsync(StepNode step, Func<string, Task<PinnedSpell>> pin) =>
+        step is { Target: StepTarget.Spell, Pinned: null } ? step with { Pinned = await pin(step.TargetName!).ConfigureAwait(false) } : step;
+
+    private static async Task<IReadOnlyDictionary<string, WorkflowNode>> PinBranchesAsync(IReadOnlyDictionary<string, WorkflowNode> branches, Func<string, Task<PinnedSpell>> pin)
+    {
+        var pinned = new Dictionary<string, WorkflowNode>(StringComparer.Ordinal);
+        foreach (var (name, branch) in branches)
+        {
+            pinned[name] = await PinAsync(branch, pin).ConfigureAwait(false);
+        }
+
+        return pinned;
+    }
 
     private static async Task<IReadOnlyList<WorkflowNode>> PinAllAsync(IReadOnlyList<WorkflowNode> nodes, Func<string, Task<PinnedSpell>> pin)
     {
