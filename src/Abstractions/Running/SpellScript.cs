@@ -136,8 +136,18 @@ public sealed class SpellScript
         ArgumentException.ThrowIfNullOrWhiteSpace(fullPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentRoot);
         var relative = System.IO.Path.GetRelativePath(System.IO.Path.GetFullPath(contentRoot), fullPath);
-        var inside = !relative.StartsWith("..", StringComparison.Ordinal) && !System.IO.Path.IsPathRooted(relative);
-        var id = System.IO.Path.ChangeExtension(inside ? relative : fullPath, null);
+        var id = System.IO.Path.ChangeExtension(IsInside(relative) ? relative : fullPath, null);
         return id.Replace(System.IO.Path.DirectorySeparatorChar, '/');
     }
+
+    /// <summary>Whether <paramref name="fullPath"/> lies in the project at <paramref name="contentRoot"/>.</summary>
+    public static bool IsInProject(string fullPath, string contentRoot)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fullPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentRoot);
+        return IsInside(System.IO.Path.GetRelativePath(System.IO.Path.GetFullPath(contentRoot), fullPath));
+    }
+
+    private static bool IsInside(string relativePath) =>
+        !relativePath.StartsWith("..", StringComparison.Ordinal) && !System.IO.Path.IsPathRooted(relativePath);
 }

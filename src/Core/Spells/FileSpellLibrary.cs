@@ -25,8 +25,7 @@ public sealed class FileSpellLibrary(string contentRoot, SandboxLimits limits) :
 
         var folder = caller.Path is { } path ? Path.GetDirectoryName(path)! : ContentRoot;
         var wanted = Path.GetFullPath(Path.Combine(folder, name));
-        var relative = Path.GetRelativePath(ContentRoot, wanted);
-        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        if (!SpellScript.IsInProject(wanted, ContentRoot))
         {
             throw new SpellException(SpellErrorCode.BadArgument, $"spell '{name}' would be outside the project folder {ContentRoot}; a spell calls only spells of its project");
         }
