@@ -39,12 +39,7 @@ public class AgentTurnBenchmarks
         _server.Responder = body => body["messages"]!.AsArray().Any(m => (string?)m!["role"] == "tool")
             ? FakeReply.Answer("the sum is 5")
             : FakeReply.CallTools(("call_1", "add", "{\"a\":2,\"b\":3}"));
-        var services = new ServiceCollection();
-        services.AddSingleton<IStateStore>(new MemoryStateStore());
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(LlmSpellServiceCollectionExtensions.ContentRootKey, Path.GetTempPath())]).Build();
-        services.AddLlmSpell(configuration, spell => spell.AddLua().AddLlmProviders())
-            .Configure(options => options.Llm = new LlmSettings { Providers = [new() { Name = "openai", ApiKey = "k", BaseUrl = _server.BaseUrl, DefaultModel = "gpt-4o-mini" }] });
-        _services = services.BuildServiceProvider();
+        _services = BenchHosts.OnOpenAi(_server.BaseUrl, spell => spell.AddLua().AddLlmProviders());
         _host = _services.GetRequiredService<SpellHost>();
         var providers = _host.Llm.Providers;
         _lua = new LuaEngine();

@@ -42,12 +42,7 @@ public class ConcurrencyBenchmarks
         _server = OpenAiCompatibleServer.StartAsync().GetAwaiter().GetResult();
         _server.KeepRequests = false;
         _server.Latency = ModelLatency;
-        var services = new ServiceCollection();
-        services.AddSingleton<IStateStore>(new MemoryStateStore());
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(LlmSpellServiceCollectionExtensions.ContentRootKey, Path.GetTempPath())]).Build();
-        services.AddLlmSpell(configuration, spell => spell.AddLlmProviders())
-            .Configure(options => options.Llm = new LlmSettings { Providers = [new() { Name = "openai", ApiKey = "k", BaseUrl = _server.BaseUrl, DefaultModel = "gpt-4o-mini" }] });
-        _services = services.BuildServiceProvider();
+        _services = BenchHosts.OnOpenAi(_server.BaseUrl, spell => spell.AddLlmProviders());
         _host = _services.GetRequiredService<SpellHost>();
 
         (_engine, var extension) = BenchEngines.Create(Engine);
