@@ -106,24 +106,24 @@ internal sealed partial class JavaScriptSandbox : IDisposable, IScriptSandbox<Js
             }
 
             var completion = new TaskCompletionSource<SpellValue>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var onFulfilled = new ClrFunction(_engine, "", (_, a) =>
-            {
-                Complete(completion, () => ToSpell(a.Length > 0 ? a[0] : JsValue.Undefined, 0, allowFunctions: false));
-                return JsValue.Undefined;
-            });
-            var onRejected = new ClrFunction(_engine, "", (_, a) =>
-            {
-                Complete(completion, () => throw new SpellException(ErrorFromValue(a.Length > 0 ? a[0] : JsValue.Undefined, null)));
-                return JsValue.Undefined;
-            });
-            _engine.Call(_promiseThen, result, [onFulfilled, onRejected]);
-            _engine.Advanced.ProcessTasks();
+            WhenSettled(result,
+                value => Complete(completion, () => ToSpell(value, 0, allowFunctions: false)),
+                reason => Complete(completion, () => throw new SpellException(ErrorFromValue(reason, null))));
             return completion.Task;
         }
         catch (Exception ex) when (ex is not SpellException)
         {
             throw Translate(ex);
         }
+    }
+
+    /// <summary>Calls one of the two when <paramref name="promise"/> settles (then), running the jobs that are due at once.</summary>
+    private void WhenSettled(JsValue promise, Action<JsValue> fulfilled, Action<JsValue> rejected)
+    {
+        var onFulfilled = new ClrFunction(_engine, "", (_, a) => { fulfilled(a.Length > 0 ? a[0] : JsValue.Undefined); return JsValue.Undefined; });
+        var onRejected = new ClrFunction(_engine, "", (_, a) => { rejected(a.Length > 0 ? a[0] : JsValue.Undefined); return JsValue.Undefined; });
+        _engine.Call(_promiseThen, promise, [onFulfilled, onRejected]);
+        _engine.Advanced.ProcessTasks();
     }
 
     private void Complete(TaskCompletionSource<SpellValue> completion, Func<SpellValue> result)
@@ -359,10 +359,7 @@ internal sealed partial class JavaScriptSandbox : IDisposable, IScriptSandbox<Js
         var settled = false;
         var rejected = false;
         var outcome = JsValue.Undefined;
-        var onFulfilled = new ClrFunction(_engine, "", (_, a) => { (settled, outcome) = (true, a.Length > 0 ? a[0] : JsValue.Undefined); return JsValue.Undefined; });
-        var onRejected = new ClrFunction(_engine, "", (_, a) => { (settled, rejected, outcome) = (true, true, a.Length > 0 ? a[0] : JsValue.Undefined); return JsValue.Undefined; });
-        _engine.Call(_promiseThen, value, [onFulfilled, onRejected]);
-        _engine.Advanced.ProcessTasks();
+        WhenSettled(value, fulfilled => (settled, outcome) = (true, fulfilled), reason => (settled, rejected, outcome) = (true, true, reason));
         while (!settled)
         {
             if (_context.TrippedLimit is { } limit)
