@@ -117,8 +117,7 @@ public sealed partial class DurableWorker : BackgroundService
         {
             if (!_registry.TryGetActivity(name, out var activity))
             {
-                response = new TaskFailed(request.Event.EventId, new FailureDetails("ActivityNotFound",
-                    $"No activity named '{name}' is registered with this worker (registered: {_registry.DescribeActivities()})."));
+                response = new TaskFailed(request.Event.EventId, _registry.ActivityNotFound(name));
             }
             else
             {

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using LlmSpell.Orchestrations.History;
 using LlmSpell.Orchestrations.Runtime;
 
 namespace LlmSpell.Orchestrations;
@@ -57,7 +58,15 @@ public sealed class OrchestrationRegistry
     public bool TryGetActivity(string name, [MaybeNullWhen(false)] out ActivityFunction activity) =>
         _activities.TryGetValue(name, out activity);
 
-    internal string DescribeOrchestrators() => _orchestrators.Count == 0 ? "none" : string.Join(", ", _orchestrators.Keys.Order(StringComparer.Ordinal));
+    /// <summary>Why a run of an orchestrator this registry lacks fails, on every engine.</summary>
+    internal FailureDetails OrchestratorNotFound(string name) =>
+        new("OrchestratorNotFound", $"No orchestrator named '{name}' is registered with this worker (registered: {DescribeOrchestrators()}).");
 
-    internal string DescribeActivities() => _activities.Count == 0 ? "none" : string.Join(", ", _activities.Keys.Order(StringComparer.Ordinal));
+    /// <summary>Why a call of an activity this registry lacks fails, on every engine.</summary>
+    internal FailureDetails ActivityNotFound(string name) =>
+        new("ActivityNotFound", $"No activity named '{name}' is registered with this worker (registered: {DescribeActivities()}).");
+
+    private string DescribeOrchestrators() => _orchestrators.Count == 0 ? "none" : string.Join(", ", _orchestrators.Keys.Order(StringComparer.Ordinal));
+
+    private string DescribeActivities() => _activities.Count == 0 ? "none" : string.Join(", ", _activities.Keys.Order(StringComparer.Ordinal));
 }

@@ -18,9 +18,11 @@ using Xunit;
 namespace LlmSpell.Functions.Tests;
 
 /// <summary>
-/// One workflow spell run three ways: in-process, on the embedded durable engine, and as the
-/// Functions app's orchestrator and activity functions — the very methods, unchanged — on the real
-/// Microsoft.DurableTask worker runtime (its in-process test host). Each face has its own state.
+/// One workflow spell run four ways: in-process, on the embedded durable engine, as the Functions
+/// app's orchestrator and activity functions — the very methods, unchanged — on the real
+/// Microsoft.DurableTask worker runtime (its in-process test host), and on the Durable Task
+/// Framework's Azure Storage backend (Azurite), as <c>llmspell worker</c> runs beyond one machine.
+/// Each face has its own state.
 /// </summary>
 public sealed class WorkflowFaces : IAsyncLifetime
 {
@@ -30,6 +32,8 @@ public sealed class WorkflowFaces : IAsyncLifetime
     private readonly string _archiveFolder = Directory.CreateTempSubdirectory("llmspell-parity-").FullName;
     private DurableFixture? _embedded;
     private DurableTaskTestHost? _functions;
+    private AzuriteFixture? _azurite;
+    private DurableFixture? _azureStorage;
 
     public SpellTestHost InProcess { get; } = NewHost();
 
@@ -37,7 +41,11 @@ public sealed class WorkflowFaces : IAsyncLifetime
 
     public SpellTestHost FunctionsHost { get; } = NewHost();
 
+    public SpellTestHost AzureStorageHost { get; } = NewHost();
+
     public IWorkflowService Embedded => _embedded!.Workflows;
+
+    public IWorkflowService AzureStorage => _azureStorage!.Workflows;
 
     public IWorkflowService Functions { get; private set; } = null!;
 
@@ -46,6 +54,9 @@ public sealed class WorkflowFaces : IAsyncLifetime
         _embedded = new DurableFixture(ParitySpells);
         await _embedded.StartWorkerAsync(EmbeddedHost);
         (_functions, Functions) = await StartFunctionsAsync(FunctionsHost, new SpellArchive(_archiveFolder), ParitySpells);
+        _azurite = new AzuriteFixture();
+        _azureStorage = DurableFixture.OnAzureStorage(_azurite, ParitySpells);
+        await _azureStorage.StartWorkerAsync(AzureStorageHost);
     }
 
     public async ValueTask DisposeAsync()
@@ -57,6 +68,14 @@ public sealed class WorkflowFaces : IAsyncLifetime
         if (_embedded is not null)
         {
             await _embedded.DisposeAsync();
+        }
+        if (_azureStorage is not null)
+        {
+            await _azureStorage.DisposeAsync();
+        }
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
         }
         Directory.Delete(_archiveFolder, recursive: true);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LlmSpell.Orchestrations;
 using LlmSpell.Orchestrations.Client;
+using LlmSpell.Orchestrations.DurableTaskFramework;
 using LlmSpell.Orchestrations.History;
 using LlmSpell.Orchestrations.Storage;
 using LlmSpell.Orchestrations.Storage.AzureStorage;
@@ -118,10 +119,10 @@ public sealed class DurableWorkflowProcessTests
         var first = await cli.RunAsync("workflow", "start", spell, "--id", "run-000", "--input", "n:=0", "--input", "greetings:=[]");
         Assert.True(first.ExitCode == 0, first.Error);
 
-        await using IOrchestrationStore store = azurite is null
-            ? new SqliteOrchestrationStore(Path.Combine(cli.WorkingDirectory, ".llmspell", "llmspell.db"))
-            : new AzureStorageOrchestrationStore(new AzureStorageOrchestrationOptions { ConnectionString = azurite.ConnectionString, TaskHub = "faults" });
-        var client = new DurableClient(store);
+        await using IDurableBackend backend = azurite is null
+            ? new EmbeddedBackend(new SqliteOrchestrationStore(Path.Combine(cli.WorkingDirectory, ".llmspell", "llmspell.db")), "the test's database")
+            : new AzureStorageBackend(new AzureStorageTaskHubOptions { Account = AzureStorageAccount.FromConnectionString(azurite.ConnectionString), TaskHub = "faults" });
+        var client = backend.Client;
         var template = (await client.GetInstanceAsync("run-000", cancellationToken: TestContext.Current.CancellationToken))!.ReadInputAs<WorkflowRequest>()!;
         for (var i = 1; i < runs; i++)
         {

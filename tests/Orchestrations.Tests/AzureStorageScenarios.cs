@@ -1,4 +1,4 @@
-using LlmSpell.Orchestrations.Storage;
+using LlmSpell.Orchestrations.DurableTaskFramework;
 using LlmSpell.Orchestrations.Storage.AzureStorage;
 using LlmSpell.Orchestrations.Tests.Scenarios;
 using LlmSpell.Testing;
@@ -6,12 +6,19 @@ using Xunit;
 
 namespace LlmSpell.Orchestrations.Tests;
 
-/// <summary>The scenario suite on the Azure Storage store against Azurite, one task hub per scenario.</summary>
+/// <summary>The scenario suite on the Durable Task Framework's Azure Storage backend against Azurite, one task hub per scenario.</summary>
 public sealed class AzureStorageScenarios(AzuriteFixture azurite) : OrchestrationScenarios, IClassFixture<AzuriteFixture>
 {
-    protected override IOrchestrationStore CreateStore() => new AzureStorageOrchestrationStore(new AzureStorageOrchestrationOptions
+    protected override bool IsEmbeddedEngine => false;
+
+    protected override TimeSpan TimerPadding => TimeSpan.FromSeconds(1);
+
+    protected override bool HistoryKeepsTaskInputs => false;
+
+    protected override IDurableBackend CreateBackend() => new AzureStorageBackend(new AzureStorageTaskHubOptions
     {
-        ConnectionString = azurite.ConnectionString,
+        Account = AzureStorageAccount.FromConnectionString(azurite.ConnectionString),
         TaskHub = "t" + Guid.NewGuid().ToString("N")[..16],
+        MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
     });
 }

@@ -10,8 +10,8 @@ public sealed class SqliteScenarios : OrchestrationScenarios, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("llmspell-durable-").FullName;
 
-    protected override IOrchestrationStore CreateStore() =>
-        new SqliteOrchestrationStore(Path.Combine(_folder, $"{Guid.NewGuid():N}.db"));
+    protected override IDurableBackend CreateBackend() =>
+        new EmbeddedBackend(new SqliteOrchestrationStore(Path.Combine(_folder, $"{Guid.NewGuid():N}.db")), "a scenario's database");
 
     public void Dispose()
     {

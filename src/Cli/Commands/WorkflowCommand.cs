@@ -148,7 +148,7 @@ public static class WorkflowCommand
         var command = new Command("raise", "Raise an event to a run; its event steps wait for one.") { id, name, data };
         command.SetAction((parse, cancellationToken) => WithServicesAsync(console, async services =>
         {
-            var client = services.GetRequiredService<DurableClient>();
+            var client = services.GetRequiredService<IDurableClient>();
             var text = parse.GetValue(data);
             SpellValue value;
             try
@@ -171,7 +171,7 @@ public static class WorkflowCommand
         return command;
     }
 
-    private static Command Control(CliConsole console, string verb, string description, Func<DurableClient, string, string?, CancellationToken, Task> act)
+    private static Command Control(CliConsole console, string verb, string description, Func<IDurableClient, string, string?, CancellationToken, Task> act)
     {
         var id = RunId();
         var reason = new Option<string?>("--reason") { Description = "Why; kept in the run's history." };
@@ -247,8 +247,8 @@ public static class WorkflowCommand
 
     private static Argument<string> RunId() => new("id") { Description = "The run id printed by 'llmspell workflow start'." };
 
-    private static Task<int> WithClientAsync(CliConsole console, Func<DurableClient, Task<int>> act) =>
-        WithServicesAsync(console, services => act(services.GetRequiredService<DurableClient>()));
+    private static Task<int> WithClientAsync(CliConsole console, Func<IDurableClient, Task<int>> act) =>
+        WithServicesAsync(console, services => act(services.GetRequiredService<IDurableClient>()));
 
     private static async Task<int> WithServicesAsync(CliConsole console, Func<IServiceProvider, Task<int>> act)
     {
@@ -258,7 +258,7 @@ public static class WorkflowCommand
         }
         await using (services.ConfigureAwait(false))
         {
-            await services.GetRequiredService<DurableClient>().Store.EnsureCreatedAsync().ConfigureAwait(false);
+            await services.GetRequiredService<IDurableClient>().EnsureCreatedAsync().ConfigureAwait(false);
             return await act(services).ConfigureAwait(false);
         }
     }

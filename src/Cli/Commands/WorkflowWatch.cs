@@ -11,9 +11,9 @@ namespace LlmSpell.Cli.Commands;
 /// </summary>
 internal static class WorkflowWatch
 {
-    public static async Task<int> RunAsync(CliConsole console, DurableClient client, string runId, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliConsole console, IDurableClient client, string runId, CancellationToken cancellationToken)
     {
-        await client.Store.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await client.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var last = "";
         var quietPolls = 0;
         try

@@ -1,7 +1,6 @@
 using LlmSpell.Hosting.Durable;
 using LlmSpell.Orchestrations;
 using LlmSpell.Orchestrations.Client;
-using LlmSpell.Orchestrations.Storage;
 using LlmSpell.Orchestrations.Workflows;
 using LlmSpell.Running;
 using LlmSpell.State;
@@ -32,14 +31,12 @@ public static class DurableBuilderExtensions
 
         var services = builder.Services;
         builder.AddWorkflowSteps();
-        services.TryAddSingleton(sp => LlmSpellServiceCollectionExtensions.Options(sp).Durable.CreateStore());
-        services.TryAddSingleton(sp => new DurableClient(sp.GetRequiredService<IOrchestrationStore>()));
-        services.TryAddSingleton(sp => new DurableWorkflowService(sp.GetRequiredService<DurableClient>(), sp.GetRequiredService<ISpellArchive>(), sp.GetService<LlmSpell.Spells.ISpellLibrary>()));
+        services.TryAddSingleton(sp => LlmSpellServiceCollectionExtensions.Options(sp).Durable.CreateBackend());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IDurableBackend>().Client);
+        services.TryAddSingleton(sp => new DurableWorkflowService(sp.GetRequiredService<IDurableClient>(), sp.GetRequiredService<ISpellArchive>(), sp.GetService<LlmSpell.Spells.ISpellLibrary>()));
         services.TryAddSingleton<LlmSpell.Workflows.IWorkflowService>(sp => sp.GetRequiredService<DurableWorkflowService>());
         services.TryAddSingleton(sp => new OrchestrationRegistry().AddSpellWorkflows(
             sp.GetRequiredService<SpellRunner>(), sp.GetRequiredService<ISpellArchive>(), sp.GetRequiredService<IStateStore>()));
-        services.TryAddSingleton(sp => new DurableWorker(sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<OrchestrationRegistry>(),
-            sp.GetRequiredService<IOptions<DurableWorkerOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         services.AddOptions<DurableWorkerOptions>();
         return builder;
     }
@@ -57,6 +54,11 @@ public static class DurableBuilderExtensions
         services.TryAddSingleton(sp => new SpellStepActivity(sp.GetRequiredService<SpellRunner>(), sp.GetRequiredService<ISpellArchive>(), SandboxLimits.Default));
         return builder;
     }
+
+    /// <summary>A worker of the configured task hub, running the registered spell workflows.</summary>
+    internal static IHostedService CreateWorker(IServiceProvider services) =>
+        services.GetRequiredService<IDurableBackend>().CreateWorker(services.GetRequiredService<OrchestrationRegistry>(),
+            services.GetRequiredService<IOptions<DurableWorkerOptions>>().Value, services.GetRequiredService<ILoggerFactory>());
 
     /// <summary>A worker that runs this host's share of durable workflows for as long as the host runs.</summary>
     public static LlmSpellBuilder AddDurableWorker(this LlmSpellBuilder builder, DurableWorkerOptions? options = null)

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Azure.Core;
 using Azure.Identity;
 using LlmSpell.Configuration;
-using LlmSpell.Orchestrations.Storage;
+using LlmSpell.Orchestrations;
+using LlmSpell.Orchestrations.DurableTaskFramework;
 using LlmSpell.Orchestrations.Storage.AzureStorage;
 using LlmSpell.Orchestrations.Storage.Sqlite;
 using LlmSpell.Orchestrations.Workflows;
@@ -15,6 +17,9 @@ namespace LlmSpell.Hosting.Durable;
 /// <code>{ "durable": { "provider": "azure-storage", "connectionString": "...", "taskHub": "llmspell", "partitions": 4 } }</code>
 /// <code>{ "durable": { "provider": "azure-storage", "accountName": "mystorage", "clientId": "(a user-assigned identity; optional)" } }</code>
 /// The last form connects with a managed identity (<see cref="TokenCredential"/>), so no key is stored.
+/// On Azure Storage, runs go through the Durable Task Framework, the engine of Durable Functions, so
+/// workers and a Functions app on the same account and task hub share the runs; its tuning:
+/// <c>controlQueueBatchSize</c>, <c>maxQueuePollingInterval</c> ("00:00:01") and <c>extendedSessions</c>.
 /// The environment variable LLMSPELL_DURABLE_CONNECTION (a storage connection string) selects
 /// Azure Storage without a file, which is how deployments pass the secret.
 /// </summary>
@@ -37,9 +42,13 @@ public sealed record DurableSettings
 
     public int Partitions { get; init; } = 4;
 
-    public IOrchestrationStore CreateStore() => Provider == AzureStorage
-        ? new AzureStorageOrchestrationStore(new AzureStorageOrchestrationOptions { Account = Account, TaskHub = TaskHub, PartitionCount = Partitions })
-        : new SqliteOrchestrationStore(DatabasePath);
+    /// <summary>How the Azure Storage task hub is laid out and polled (account and hub name aside).</summary>
+    public AzureStorageTaskHubOptions? TaskHubTuning { get; init; }
+
+    /// <summary>Where runs live and what carries them out: the embedded engine on SQLite, or DTFx on Azure Storage.</summary>
+    public IDurableBackend CreateBackend() => Provider == AzureStorage
+        ? new AzureStorageBackend((TaskHubTuning ?? new AzureStorageTaskHubOptions { Account = Account! }) with { Account = Account!, TaskHub = TaskHub, PartitionCount = Partitions })
+        : new EmbeddedBackend(new SqliteOrchestrationStore(DatabasePath), DatabasePath);
 
     public ISpellArchive CreateArchive() => Provider == AzureStorage
         ? new BlobSpellArchive(Account!.Blobs().GetBlobContainerClient(TaskHub.ToLowerInvariant() + "-spells"))
@@ -88,6 +97,7 @@ public sealed record DurableSettings
             (provider, connection) = (AzureStorage, fromEnvironment);
         }
 
+        var tuning = ReadTuning(configuration, section);
         var settings = new DurableSettings
         {
             Provider = provider,
@@ -103,15 +113,42 @@ public sealed record DurableSettings
 
         if (!string.IsNullOrWhiteSpace(connection))
         {
-            return settings with { Account = Connect(configuration, connection) };
+            var account = Connect(configuration, connection);
+            return settings with { Account = account, TaskHubTuning = tuning(account) };
         }
 
-        if (section["accountName"] is { Length: > 0 } account)
+        if (section["accountName"] is { Length: > 0 } accountName)
         {
-            return settings with { Account = AzureStorageAccount.FromCredential(account, Credential(section["clientId"])) };
+            var account = AzureStorageAccount.FromCredential(accountName, Credential(section["clientId"]));
+            return settings with { Account = account, TaskHubTuning = tuning(account) };
         }
 
         throw SpellConfiguration.BadSetting(configuration, "durable:provider", "is azure-storage but no account is set (durable.connectionString, durable.accountName or LLMSPELL_DURABLE_CONNECTION)");
+    }
+
+    /// <summary>The Azure Storage task hub's tuning settings, checked now so a bad one names itself at start-up.</summary>
+    private static Func<AzureStorageAccount, AzureStorageTaskHubOptions> ReadTuning(IConfiguration configuration, IConfigurationSection section)
+    {
+        var batch = 32;
+        if (section["controlQueueBatchSize"] is { } batchText && !(int.TryParse(batchText, NumberStyles.None, CultureInfo.InvariantCulture, out batch) && batch is >= 1 and <= 32))
+        {
+            throw SpellConfiguration.BadSetting(configuration, "durable:controlQueueBatchSize", $"must be a whole number from 1 to 32, not \"{batchText}\"");
+        }
+
+        var polling = TimeSpan.FromSeconds(1);
+        if (section["maxQueuePollingInterval"] is { } pollingText
+            && !(TimeSpan.TryParseExact(pollingText, "c", CultureInfo.InvariantCulture, out polling) && polling >= TimeSpan.FromMilliseconds(10) && polling <= TimeSpan.FromMinutes(1)))
+        {
+            throw SpellConfiguration.BadSetting(configuration, "durable:maxQueuePollingInterval", $"must be a time from 00:00:00.01 to 00:01:00 written as hh:mm:ss, not \"{pollingText}\"");
+        }
+
+        var extended = false;
+        if (section["extendedSessions"] is { } extendedText && !bool.TryParse(extendedText, out extended))
+        {
+            throw SpellConfiguration.BadSetting(configuration, "durable:extendedSessions", $"must be true or false, not \"{extendedText}\"");
+        }
+
+        return account => new AzureStorageTaskHubOptions { Account = account, ControlQueueBatchSize = batch, MaxQueuePollingInterval = polling, ExtendedSessions = extended };
     }
 
     // Its own method, so Azure.Identity is loaded only by hosts that use a managed identity.

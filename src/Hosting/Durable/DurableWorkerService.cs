@@ -1,5 +1,3 @@
-using LlmSpell.Orchestrations;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace LlmSpell.Hosting.Durable;
@@ -9,13 +7,20 @@ internal sealed class DurableWorkerService(IServiceProvider services) : IHostedS
 {
     // Resolved at start, not construction: building the worker builds the spell runner and its
     // host, which should see the options and connections of a started host.
-    private DurableWorker? _worker;
+    private IHostedService? _worker;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _worker = services.GetRequiredService<DurableWorker>();
+        _worker = DurableBuilderExtensions.CreateWorker(services);
         return _worker.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _worker?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_worker is not null)
+        {
+            await _worker.StopAsync(cancellationToken).ConfigureAwait(false);
+            (_worker as IDisposable)?.Dispose();
+        }
+    }
 }

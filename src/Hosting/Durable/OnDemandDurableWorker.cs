@@ -14,7 +14,7 @@ internal sealed class OnDemandDurableWorker(IServiceProvider services) : IHosted
 {
     private readonly Lock _gate = new();
     private DurableWorkflowService? _workflows;
-    private DurableWorker? _worker;
+    private IHostedService? _worker;
     private Task? _started;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -38,6 +38,7 @@ internal sealed class OnDemandDurableWorker(IServiceProvider services) : IHosted
         {
             await started.ConfigureAwait(false);
             await _worker!.StopAsync(cancellationToken).ConfigureAwait(false);
+            (_worker as IDisposable)?.Dispose();
         }
     }
 
@@ -47,7 +48,7 @@ internal sealed class OnDemandDurableWorker(IServiceProvider services) : IHosted
         {
             if (_started is null)
             {
-                _worker = services.GetRequiredService<DurableWorker>();
+                _worker = DurableBuilderExtensions.CreateWorker(services);
                 _started = _worker.StartAsync(CancellationToken.None);
             }
         }

@@ -12,6 +12,10 @@ public sealed record FailureDetails(string ErrorType, string Message, string? St
         exception.StackTrace,
         exception.InnerException is { } inner ? FromException(inner) : null);
 
+    /// <summary>What a parent's wait fails with when its sub-orchestration was terminated, on every engine.</summary>
+    public static FailureDetails Terminated(string childInstanceId, string? reason) =>
+        new("Terminated", $"Sub-orchestration '{childInstanceId}' was terminated: {(string.IsNullOrEmpty(reason) ? "no reason given" : reason)}.");
+
     /// <summary>True when the failure, or one it wraps, is of the given exception type.</summary>
     public bool IsCausedBy<TException>() where TException : Exception =>
         ErrorType == typeof(TException).FullName || (Inner?.IsCausedBy<TException>() ?? false);

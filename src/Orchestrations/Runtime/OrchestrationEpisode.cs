@@ -113,8 +113,7 @@ internal static class OrchestrationEpisode
     {
         if (!registry.TryGetOrchestrator(name, out var orchestrator))
         {
-            return Failed(new FailureDetails("OrchestratorNotFound",
-                $"No orchestrator named '{name}' is registered with this worker (registered: {registry.DescribeOrchestrators()})."));
+            return Failed(registry.OrchestratorNotFound(name));
         }
         try
         {
@@ -206,7 +205,7 @@ internal static class OrchestrationEpisode
         {
             // The parent would otherwise wait for this child forever.
             messages.Add(new OrchestrationMessage(parent.InstanceId, parent.ExecutionId, new SubOrchestrationFailed(parent.TaskScheduledId,
-                new FailureDetails("Terminated", $"Sub-orchestration '{workItem.InstanceId}' was terminated: {terminated.Reason ?? "no reason given"}.")) { Timestamp = now }));
+                FailureDetails.Terminated(workItem.InstanceId, terminated.Reason)) { Timestamp = now }));
         }
         return new OrchestrationCheckpoint(history, false, [], messages, [],
             new InstanceUpdate(OrchestrationStatus.Terminated, started?.ExecutionId, null, output, null, null, now));

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using LlmSpell.Orchestrations.History;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,15 +10,11 @@ namespace LlmSpell.Orchestrations.Runtime;
 /// </summary>
 internal sealed class ReplayContext : OrchestrationContext
 {
-    private const int MaxCustomStatusBytes = 16 * 1024;
-    private static readonly Guid GuidNamespace = new("9e952958-5e33-4daf-827f-2fa12937b875");
-
     private readonly ExecutionStarted _started;
     private readonly ILoggerFactory _loggers;
     private readonly SortedDictionary<int, OrchestratorAction> _unmatched = [];
     private readonly Dictionary<int, (string Name, TaskCompletionSource<string?> Source)> _open = [];
-    private readonly Dictionary<string, LinkedList<TaskCompletionSource<string?>>> _waiters = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<EventRaised> _buffered = [];
+    private readonly ExternalEvents _events = new();
     private int _nextId;
     private int _guidCounter;
     private DateTime _now;
@@ -53,10 +47,10 @@ internal sealed class ReplayContext : OrchestrationContext
     internal IEnumerable<OrchestratorAction> NewActions => _unmatched.Values;
 
     /// <summary>True while some durable task the code was given can still complete.</summary>
-    internal bool HasOpenTasks => _open.Count > 0 || _waiters.Values.Any(w => w.Count > 0);
+    internal bool HasOpenTasks => _open.Count > 0 || _events.HasWaiters;
 
     /// <summary>Events that arrived and were not taken by any wait, oldest first.</summary>
-    internal IReadOnlyList<EventRaised> UnconsumedEvents => _buffered;
+    internal IReadOnlyList<EventRaised> UnconsumedEvents => _events.Unconsumed;
 
     public override T? GetInput<T>() where T : default => DataConverter.Deserialize<T>(_started.Input);
 
@@ -110,56 +104,15 @@ internal sealed class ReplayContext : OrchestrationContext
         return cancellable.Task;
     }
 
-    public override Task<T?> WaitForExternalEvent<T>(string name, CancellationToken cancellationToken = default) where T : default
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var index = _buffered.FindIndex(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (index >= 0)
-        {
-            var buffered = _buffered[index];
-            _buffered.RemoveAt(index);
-            return Task.FromResult(DataConverter.Deserialize<T>(buffered.Input));
-        }
-
-        var source = new TaskCompletionSource<string?>();
-        if (!_waiters.TryGetValue(name, out var queue))
-        {
-            _waiters[name] = queue = new LinkedList<TaskCompletionSource<string?>>();
-        }
-        var node = queue.AddLast(source);
-        if (cancellationToken.CanBeCanceled)
-        {
-            // A cancelled wait must leave the queue, or it would swallow the next event of this name.
-            cancellationToken.Register(() =>
-            {
-                if (node.List is not null)
-                {
-                    queue.Remove(node);
-                }
-                source.TrySetCanceled(cancellationToken);
-            });
-        }
-        return Deserialized<T>(source.Task);
-    }
+    public override Task<T?> WaitForExternalEvent<T>(string name, CancellationToken cancellationToken = default) where T : default =>
+        Deserialized<T>(_events.WaitAsync(name, cancellationToken));
 
     public override void ContinueAsNew(object? newInput, bool preserveUnprocessedEvents = true) =>
         ContinueAsNewRequest = (DataConverter.Serialize(newInput), preserveUnprocessedEvents);
 
-    public override void SetCustomStatus(object? status)
-    {
-        var serialized = DataConverter.Serialize(status);
-        if (serialized is not null && Encoding.UTF8.GetByteCount(serialized) > MaxCustomStatusBytes)
-        {
-            throw new ArgumentException($"The custom status is {Encoding.UTF8.GetByteCount(serialized)} bytes as JSON; at most {MaxCustomStatusBytes} are allowed.", nameof(status));
-        }
-        CustomStatus = serialized;
-    }
+    public override void SetCustomStatus(object? status) => CustomStatus = Runtime.CustomStatus.Serialize(status);
 
-    public override Guid NewGuid()
-    {
-        var name = $"{InstanceId}_{_now:O}_{_guidCounter++}";
-        return NameBasedGuid(GuidNamespace, name);
-    }
+    public override Guid NewGuid() => DeterministicGuid.For(InstanceId, _now, _guidCounter++);
 
     public override ILogger CreateReplaySafeLogger(string categoryName) =>
         new ReplaySafeLogger(_loggers.CreateLogger(categoryName), this);
@@ -228,16 +181,7 @@ internal sealed class ReplayContext : OrchestrationContext
         }
     }
 
-    private void Deliver(EventRaised raised)
-    {
-        if (_waiters.TryGetValue(raised.Name, out var queue) && queue.First is { } first)
-        {
-            queue.RemoveFirst();
-            first.Value.TrySetResult(raised.Input);
-            return;
-        }
-        _buffered.Add(raised);
-    }
+    private void Deliver(EventRaised raised) => _events.Deliver(raised);
 
     private Task<string?> Schedule(OrchestratorAction action, string name)
     {
@@ -247,40 +191,8 @@ internal sealed class ReplayContext : OrchestrationContext
         return source.Task;
     }
 
-    private async Task<T?> WithRetry<T>(RetryPolicy? retry, Func<int, Task<string?>> attempt)
-    {
-        if (retry is null)
-        {
-            return DataConverter.Deserialize<T>(await attempt(1));
-        }
-        var firstAttemptAt = CurrentUtcDateTime;
-        for (var number = 1; ; number++)
-        {
-            try
-            {
-                return DataConverter.Deserialize<T>(await attempt(number));
-            }
-            catch (TaskFailedException failed) when (number < retry.MaxAttempts && retry.Handle(failed)
-                && (retry.RetryTimeout == Timeout.InfiniteTimeSpan || CurrentUtcDateTime - firstAttemptAt < retry.RetryTimeout))
-            {
-                await CreateTimer(CurrentUtcDateTime + retry.DelayAfter(number));
-            }
-        }
-    }
+    private async Task<T?> WithRetry<T>(RetryPolicy? retry, Func<int, Task<string?>> attempt) =>
+        DataConverter.Deserialize<T>(await Retries.RunAsync(this, retry, attempt));
 
     private static async Task<T?> Deserialized<T>(Task<string?> raw) => DataConverter.Deserialize<T>(await raw);
-
-    private static Guid NameBasedGuid(Guid namespaceId, string name)
-    {
-        // RFC 4122 §4.3, version 5: SHA-1 of namespace (network order) + name.
-        var namespaceBytes = namespaceId.ToByteArray(bigEndian: true);
-        var nameBytes = Encoding.UTF8.GetBytes(name);
-#pragma warning disable CA5350 // RFC 4122 defines version 5 on SHA-1; the hash names an id, it protects nothing.
-        var hash = SHA1.HashData([.. namespaceBytes, .. nameBytes]);
-#pragma warning restore CA5350
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
 }

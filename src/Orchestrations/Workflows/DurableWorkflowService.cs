@@ -9,14 +9,15 @@ namespace LlmSpell.Orchestrations.Workflows;
 
 /// <summary>
 /// Durable workflow runs for spells (<c>workflow.start/status/wait/raise</c>) and for the CLI:
-/// archives the spell by hash and schedules the workflow orchestrator on the store.
+/// archives the spell by hash and schedules the workflow orchestrator on the task hub, whichever
+/// engine keeps it (the embedded one, or DTFx on Azure Storage).
 /// </summary>
 /// <param name="spells">Where the spells a workflow calls as steps are found, to pin them when a run starts.</param>
-public sealed class DurableWorkflowService(DurableClient client, ISpellArchive archive, LlmSpell.Spells.ISpellLibrary? spells = null) : IWorkflowService
+public sealed class DurableWorkflowService(IDurableClient client, ISpellArchive archive, LlmSpell.Spells.ISpellLibrary? spells = null) : IWorkflowService
 {
-    private readonly Threading.InitializeOnce _created = new(client.Store.EnsureCreatedAsync);
+    private readonly Threading.InitializeOnce _created = new(client.EnsureCreatedAsync);
 
-    public DurableClient Client { get; } = client;
+    public IDurableClient Client { get; } = client;
 
     /// <summary>Raised after a run is scheduled; a process that has no worker running may start one.</summary>
     public event EventHandler<string>? RunStarted;

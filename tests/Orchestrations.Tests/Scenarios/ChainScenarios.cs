@@ -14,7 +14,11 @@ public abstract partial class OrchestrationScenarios
         Assert.Equal(OrchestrationStatus.Completed, done.Status);
         Assert.Equal(Cities.Select(c => $"Hello {c}!"), done.ReadOutputAs<List<string>>());
         var history = await hub.Client.GetHistoryAsync(done.InstanceId);
-        Assert.Equal(Cities, history.OfType<TaskScheduled>().Select(t => JsonSerializer.Deserialize<string>(t.Input!)));
+        Assert.Equal(5, history.OfType<TaskScheduled>().Count());
+        if (HistoryKeepsTaskInputs)
+        {
+            Assert.Equal(Cities, history.OfType<TaskScheduled>().Select(t => JsonSerializer.Deserialize<string>(t.Input!)));
+        }
         AssertNoDuplicateEvents(history);
     }
 

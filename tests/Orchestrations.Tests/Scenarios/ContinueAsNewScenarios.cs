@@ -71,6 +71,29 @@ public abstract partial class OrchestrationScenarios
     }
 
     [Fact]
+    public async Task An_event_raised_before_its_wait_is_carried_across_continue_as_new()
+    {
+        await using var hub = await StartAsync(r => r
+            .AddActivity<string, string>("Slow", s => { Thread.Sleep(500); return s; })
+            .AddOrchestrator<int, string>("WaitsNextGeneration", async (context, generation) =>
+            {
+                if (generation == 0)
+                {
+                    // "Early" arrives while this runs, and nothing waits for it in this generation.
+                    context.SetCustomStatus("working");
+                    await context.CallActivityAsync<string>("Slow", "x");
+                    context.ContinueAsNew(1);
+                    return "first generation";
+                }
+                return (await context.WaitForExternalEvent<string>("Early", TimeSpan.FromSeconds(20)))!;
+            }));
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("WaitsNextGeneration", 0);
+        await hub.WaitForAsync(id, s => s.ReadCustomStatusAs<string>() == "working");
+        await hub.Client.RaiseEventAsync(id, "Early", "kept across generations");
+        Assert.Equal("kept across generations", (await hub.WaitAsync(id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task Continue_as_new_can_drop_unprocessed_events()
     {
         await using var hub = await StartAsync(r => r.AddOrchestrator<int, string>("Forgetful", async (context, generation) =>

@@ -1,22 +1,26 @@
 using Xunit;
 using LlmSpell.Orchestrations.Client;
 using LlmSpell.Orchestrations.Storage;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LlmSpell.Orchestrations.Tests.Scenarios;
 
-/// <summary>A store with one (or more) running workers and a client, for one scenario.</summary>
+/// <summary>A task hub with one (or more) running workers and a client, for one scenario.</summary>
 public sealed class DurableHarness : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly List<DurableWorker> _workers = [];
+    private readonly IDurableBackend _backend;
+    private readonly List<IHostedService> _workers = [];
 
-    private DurableHarness(IOrchestrationStore store) => Client = new DurableClient(store);
+    private DurableHarness(IDurableBackend backend) => _backend = backend;
 
-    public DurableClient Client { get; }
+    public IDurableClient Client => _backend.Client;
 
-    public IOrchestrationStore Store => Client.Store;
+    /// <summary>The embedded engine's store, for scenarios that reach below the client.</summary>
+    public IOrchestrationStore Store => ((EmbeddedBackend)_backend).Store;
 
     public static DurableWorkerOptions FastOptions { get; } = new()
     {
@@ -25,14 +29,14 @@ public sealed class DurableHarness : IAsyncDisposable
         StoreErrorBackoff = TimeSpan.FromMilliseconds(100),
     };
 
-    public static async Task<DurableHarness> StartAsync(IOrchestrationStore store, OrchestrationRegistry registry, int workers = 1,
+    public static async Task<DurableHarness> StartAsync(IDurableBackend backend, OrchestrationRegistry registry, int workers = 1,
         DurableWorkerOptions? options = null, ILoggerFactory? loggers = null)
     {
-        await store.EnsureCreatedAsync();
-        var harness = new DurableHarness(store);
+        await backend.Client.EnsureCreatedAsync();
+        var harness = new DurableHarness(backend);
         for (var i = 0; i < workers; i++)
         {
-            var worker = new DurableWorker(store, registry, options ?? FastOptions, loggers);
+            var worker = backend.CreateWorker(registry, options ?? FastOptions, loggers ?? NullLoggerFactory.Instance);
             await worker.StartAsync(CancellationToken.None);
             harness._workers.Add(worker);
         }
@@ -79,8 +83,8 @@ public sealed class DurableHarness : IAsyncDisposable
         foreach (var worker in _workers)
         {
             await worker.StopAsync(CancellationToken.None);
-            worker.Dispose();
+            (worker as IDisposable)?.Dispose();
         }
-        await Store.DisposeAsync();
+        await _backend.DisposeAsync();
     }
 }

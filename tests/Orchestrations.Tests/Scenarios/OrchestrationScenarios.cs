@@ -10,13 +10,25 @@ namespace LlmSpell.Orchestrations.Tests.Scenarios;
 /// </summary>
 public abstract partial class OrchestrationScenarios
 {
-    protected abstract IOrchestrationStore CreateStore();
+    /// <summary>A fresh, empty task hub.</summary>
+    protected abstract IDurableBackend CreateBackend();
+
+    /// <summary>False on an engine whose internals or wording a scenario cannot reach; such a scenario is skipped there, saying why.</summary>
+    protected virtual bool IsEmbeddedEngine => true;
+
+    /// <summary>What a durable timer waits beyond its time on this engine, by design (Azure Storage hides messages for whole seconds only).</summary>
+    protected virtual TimeSpan TimerPadding => TimeSpan.Zero;
+
+    /// <summary>Whether history keeps what each activity was called with (DTFx's Azure Storage backend leaves it out of history).</summary>
+    protected virtual bool HistoryKeepsTaskInputs => true;
+
+    protected void OnlyOnTheEmbeddedEngine(string why) => Assert.SkipUnless(IsEmbeddedEngine, $"embedded engine only: {why}");
 
     protected Task<DurableHarness> StartAsync(Action<OrchestrationRegistry> register, int workers = 1, DurableWorkerOptions? options = null)
     {
         var registry = new OrchestrationRegistry();
         register(registry);
-        return DurableHarness.StartAsync(CreateStore(), registry, workers, options);
+        return DurableHarness.StartAsync(CreateBackend(), registry, workers, options);
     }
 
     protected static void AssertNoDuplicateEvents(IReadOnlyList<HistoryEvent> history)

@@ -69,7 +69,7 @@ public abstract partial class OrchestrationScenarios
                     new TaskOptions(new RetryPolicy(5, TimeSpan.FromMilliseconds(40), 2.0, TimeSpan.FromMilliseconds(120)))))!));
         var done = await hub.RunAsync("Backoff");
         var history = await hub.Client.GetHistoryAsync(done.InstanceId);
-        var waits = history.OfType<TimerCreated>().Select(t => (t.FireAt - t.Timestamp).TotalMilliseconds).ToList();
+        var waits = history.OfType<TimerCreated>().Select(t => (t.FireAt - t.Timestamp - TimerPadding).TotalMilliseconds).ToList();
         Assert.Equal(4, waits.Count);
         Assert.Equal([40, 80, 120, 120], waits.Select(w => Math.Round(w)));
     }

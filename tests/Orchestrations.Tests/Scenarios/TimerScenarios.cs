@@ -21,6 +21,26 @@ public abstract partial class OrchestrationScenarios
     }
 
     [Fact]
+    public async Task A_timer_never_ends_before_its_time_as_the_orchestration_sees_it()
+    {
+        await using var hub = await StartAsync(r => r.AddOrchestrator<object, double>("Punctual", async (context, _) =>
+        {
+            // Delays under, at and over a second, and not whole seconds: where a queue that counts
+            // whole seconds would let a timer out early.
+            var slack = double.MaxValue;
+            foreach (var delay in new[] { 100, 650, 1000, 1300 })
+            {
+                var before = context.CurrentUtcDateTime;
+                await context.CreateTimer(before.AddMilliseconds(delay));
+                slack = Math.Min(slack, (context.CurrentUtcDateTime - before).TotalMilliseconds - delay);
+            }
+            return slack;
+        }));
+        var done = await hub.RunAsync("Punctual");
+        Assert.True(done.ReadOutputAs<double>() >= 0, $"a timer ended {-done.ReadOutputAs<double>()} ms early");
+    }
+
+    [Fact]
     public async Task Parallel_timers_all_fire()
     {
         await using var hub = await StartAsync(r => r.AddOrchestrator<object, int>("ManyTimers", async (context, _) =>
