@@ -1,13 +1,15 @@
 using LlmSpell.Orchestrations.Client;
 using LlmSpell.Orchestrations.History;
 using LlmSpell.Orchestrations.Storage;
+using LlmSpell.Orchestrations.DurableTaskFramework;
 using LlmSpell.Orchestrations.Storage.AzureStorage;
+using Microsoft.Extensions.Logging.Abstractions;
 using LlmSpell.Testing;
 using Xunit;
 
 namespace LlmSpell.Orchestrations.Tests;
 
-/// <summary>The Azure Storage store when storage goes away, and with several workers on one task hub.</summary>
+/// <summary>Durable runs on Azure Storage (DTFx) when storage goes away, and with several workers on one task hub.</summary>
 public sealed class AzureStorageResilienceTests : IAsyncLifetime
 {
     private static readonly string[] Cities = ["Tokyo", "Seattle", "London", "Amsterdam", "Mumbai"];
@@ -21,8 +23,12 @@ public sealed class AzureStorageResilienceTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _azurite.DisposeAsync();
 
-    private AzureStorageOrchestrationStore Store(string hub) =>
-        new(new AzureStorageOrchestrationOptions { ConnectionString = _azurite.ConnectionString, TaskHub = hub });
+    private AzureStorageBackend Backend(string hub) => new(new AzureStorageTaskHubOptions
+    {
+        Account = AzureStorageAccount.FromConnectionString(_azurite.ConnectionString),
+        TaskHub = hub,
+        MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
+    });
 
     private static OrchestrationRegistry HelloCities() => new OrchestrationRegistry()
         .AddActivity<string, string>("SayHello", city => $"Hello {city}!")
@@ -47,11 +53,11 @@ public sealed class AzureStorageResilienceTests : IAsyncLifetime
     [Fact]
     public async Task Runs_in_flight_complete_after_the_storage_emulator_restarts()
     {
-        var store = Store("restart");
-        await store.EnsureCreatedAsync(TestContext.Current.CancellationToken);
-        using var worker = new DurableWorker(store, HelloCities(), Fast);
+        await using var backend = Backend("restart");
+        await backend.Client.EnsureCreatedAsync(TestContext.Current.CancellationToken);
+        var worker = backend.CreateWorker(HelloCities(), Fast, NullLoggerFactory.Instance);
         await worker.StartAsync(TestContext.Current.CancellationToken);
-        var client = new DurableClient(store);
+        var client = backend.Client;
         var ids = new List<string>();
         for (var i = 0; i < 30; i++)
         {
@@ -65,19 +71,21 @@ public sealed class AzureStorageResilienceTests : IAsyncLifetime
 
         await AssertAllCompletedAsync(client, ids);
         await worker.StopAsync(TestContext.Current.CancellationToken);
+        ((IDisposable)worker).Dispose();
     }
 
     [Fact]
     public async Task Two_workers_with_their_own_connections_share_one_task_hub()
     {
-        var stores = new[] { Store("shared"), Store("shared") };
-        await stores[0].EnsureCreatedAsync(TestContext.Current.CancellationToken);
-        var workers = stores.Select(s => new DurableWorker(s, HelloCities(), Fast)).ToList();
+        await using var first = Backend("shared");
+        await using var second = Backend("shared");
+        await first.Client.EnsureCreatedAsync(TestContext.Current.CancellationToken);
+        var workers = new[] { first, second }.Select(b => b.CreateWorker(HelloCities(), Fast, NullLoggerFactory.Instance)).ToList();
         foreach (var worker in workers)
         {
             await worker.StartAsync(TestContext.Current.CancellationToken);
         }
-        var client = new DurableClient(stores[0]);
+        var client = second.Client;
         var ids = new List<string>();
         for (var i = 0; i < 40; i++)
         {
@@ -87,11 +95,11 @@ public sealed class AzureStorageResilienceTests : IAsyncLifetime
         foreach (var worker in workers)
         {
             await worker.StopAsync(TestContext.Current.CancellationToken);
-            worker.Dispose();
+            ((IDisposable)worker).Dispose();
         }
     }
 
-    private static async Task AssertAllCompletedAsync(DurableClient client, List<string> ids)
+    private static async Task AssertAllCompletedAsync(IDurableClient client, List<string> ids)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         foreach (var (id, n) in ids.Select((id, n) => (id, n)))

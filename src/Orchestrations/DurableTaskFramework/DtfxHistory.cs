@@ -8,7 +8,10 @@ namespace LlmSpell.Orchestrations.DurableTaskFramework;
 /// <summary>
 /// DTFx's history of an instance (the JSON its Azure Storage backend gives) as our history events,
 /// so <c>llmspell workflow history</c> and the checks on histories read every engine alike. Events
-/// with no counterpart of ours (episode ends, events sent, generation markers) are left out.
+/// with no counterpart of ours (episode ends, events sent, generation markers) are left out, and so
+/// is a second answer to a task already answered: at-least-once delivery can bring one (a message
+/// taken again after storage went away before its deletion), DTFx keeps it in its table and skips
+/// it on replay, and the embedded engine never records it; this is the history the code ran on.
 /// </summary>
 internal static class DtfxHistory
 {
@@ -40,9 +43,10 @@ internal static class DtfxHistory
         }
         using var document = JsonDocument.Parse(json);
         var events = new List<HistoryEvent>();
+        var answered = new HashSet<int>();
         foreach (var item in document.RootElement.EnumerateArray())
         {
-            if (ToOurs(item) is { } ours)
+            if (ToOurs(item) is { } ours && (ours.AnsweredId() is not { } id || answered.Add(id)))
             {
                 events.Add(ours with { Timestamp = Time(item, "Timestamp") ?? default });
             }
