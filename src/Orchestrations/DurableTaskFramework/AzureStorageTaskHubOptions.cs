@@ -25,6 +25,12 @@ public sealed record AzureStorageTaskHubOptions
     /// <summary>The longest a worker waits between polls of an empty queue (polls back off up to this).</summary>
     public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Keep an orchestration's state in memory between episodes instead of replaying its history each time.</summary>
+    /// <summary>
+    /// Keep an orchestration's state in memory between episodes instead of replaying its history
+    /// each time. Off, as in Durable Functions: measured here it is faster (a fan-out of 1,000
+    /// 15.2 s → 12.9 s, a chain of 100 3.0 s → 2.7 s), but in DTFx 3.11 a session that goes on
+    /// loses a ContinueAsNew made while a task was still open (the run completes with that
+    /// generation's output; the scenario suite shows it), which a replay gets right.
+    /// </summary>
     public bool ExtendedSessions { get; init; }
 }
