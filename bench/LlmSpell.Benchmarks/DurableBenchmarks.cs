@@ -1,19 +1,24 @@
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using LlmSpell.Orchestrations;
 using LlmSpell.Orchestrations.Client;
-using LlmSpell.Orchestrations.Storage;
+using LlmSpell.Orchestrations.DurableTaskFramework;
 using LlmSpell.Orchestrations.Storage.AzureStorage;
 using LlmSpell.Orchestrations.Storage.Sqlite;
 using LlmSpell.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LlmSpell.Benchmarks;
 
 /// <summary>
-/// Throughput of the durable engine in the shapes the Durable Task documentation publishes figures
-/// for, on the embedded SQLite store and on the Azure Storage store (against Azurite, on this same
-/// machine). Each operation schedules a batch and waits for all of it. "Workers = 2" runs two
-/// workers, each with its own store instance (own connections, own queue receiver) on one task hub,
-/// which is how two processes share it.
+/// Throughput of the durable engines in the shapes the Durable Task documentation publishes figures
+/// for: the embedded engine on SQLite and the Durable Task Framework on Azure Storage (against
+/// Azurite on this same machine). Each
+/// operation schedules a batch and waits for all of it. "Workers = 2" runs two workers, each with
+/// its own connections, on one task hub, which is how two processes share it.
+/// LLMSPELL_BENCH_TUNING sets the DTFx task hub's tuning, e.g.
+/// "partitions=4;batch=32;poll=1000;extended=true;orchestrations=2;activities=8" (poll in ms).
 /// </summary>
 // Run with: --inProcess --strategy Monitoring --warmupCount 1 --iterationCount 3 (each operation takes seconds).
 public class DurableBenchmarks
@@ -21,14 +26,19 @@ public class DurableBenchmarks
     public const int HelloCitiesBatch = 100;
     private static readonly string[] Cities = ["Tokyo", "Seattle", "London", "Amsterdam", "Mumbai"];
 
-    private readonly List<DurableWorker> _workers = [];
-    private readonly List<IOrchestrationStore> _stores = [];
+    private readonly List<IHostedService> _workers = [];
+    private readonly List<IDurableBackend> _backends = [];
     private string _folder = "";
-    private DurableClient _client = null!;
+    private IDurableClient _client = null!;
 
     private AzuriteFixture? _azurite;
 
-    [Params(1, 2)]
+    /// <summary>LLMSPELL_BENCH_WORKERS (comma-separated counts) narrows the run.</summary>
+    public static IEnumerable<int> WorkerCounts =>
+        Environment.GetEnvironmentVariable("LLMSPELL_BENCH_WORKERS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse)
+        ?? [1, 2];
+
+    [ParamsSource(nameof(WorkerCounts))]
     public int Workers { get; set; }
 
     /// <summary>LLMSPELL_BENCH_PROVIDERS (comma-separated) narrows the run; Azurite makes the Azure cases slow.</summary>
@@ -39,9 +49,39 @@ public class DurableBenchmarks
     [ParamsSource(nameof(Providers))]
     public string Provider { get; set; } = "sqlite";
 
-    private IOrchestrationStore CreateStore(string database) => Provider == "sqlite"
-        ? new SqliteOrchestrationStore(database)
-        : new AzureStorageOrchestrationStore(new AzureStorageOrchestrationOptions { ConnectionString = _azurite!.ConnectionString, TaskHub = "bench" });
+    private static Dictionary<string, string> Tuning =>
+        (Environment.GetEnvironmentVariable("LLMSPELL_BENCH_TUNING") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
+
+    private DurableWorkerOptions WorkerOptions()
+    {
+        var options = new DurableWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(50) };
+        var tuning = Tuning;
+        return options with
+        {
+            MaxConcurrentOrchestrations = tuning.TryGetValue("orchestrations", out var o) ? int.Parse(o, CultureInfo.InvariantCulture) : options.MaxConcurrentOrchestrations,
+            MaxConcurrentActivities = tuning.TryGetValue("activities", out var a) ? int.Parse(a, CultureInfo.InvariantCulture) : options.MaxConcurrentActivities,
+        };
+    }
+
+    private IDurableBackend CreateBackend(string database)
+    {
+        var tuning = Tuning;
+        var account = _azurite is null ? null : AzureStorageAccount.FromConnectionString(_azurite.ConnectionString);
+        var defaults = new AzureStorageTaskHubOptions { Account = account! };
+        return Provider switch
+        {
+            "sqlite" => new EmbeddedBackend(new SqliteOrchestrationStore(database), database),
+            _ => new AzureStorageBackend(defaults with
+            {
+                TaskHub = "bench",
+                PartitionCount = tuning.TryGetValue("partitions", out var p) ? int.Parse(p, CultureInfo.InvariantCulture) : defaults.PartitionCount,
+                ControlQueueBatchSize = tuning.TryGetValue("batch", out var b) ? int.Parse(b, CultureInfo.InvariantCulture) : defaults.ControlQueueBatchSize,
+                MaxQueuePollingInterval = tuning.TryGetValue("poll", out var ms) ? TimeSpan.FromMilliseconds(int.Parse(ms, CultureInfo.InvariantCulture)) : defaults.MaxQueuePollingInterval,
+                ExtendedSessions = tuning.TryGetValue("extended", out var e) ? bool.Parse(e) : defaults.ExtendedSessions,
+            }),
+        };
+    }
 
     [GlobalSetup]
     public void Setup()
@@ -80,18 +120,18 @@ public class DurableBenchmarks
                 }
                 return sum;
             });
-        var options = new DurableWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(50) };
+        var options = WorkerOptions();
         _azurite = Provider == "sqlite" ? null : new AzuriteFixture();
         for (var i = 0; i < Workers; i++)
         {
-            var store = CreateStore(database);
-            store.EnsureCreatedAsync().GetAwaiter().GetResult();
-            _stores.Add(store);
-            var worker = new DurableWorker(store, registry, options);
+            var backend = CreateBackend(database);
+            backend.Client.EnsureCreatedAsync().GetAwaiter().GetResult();
+            _backends.Add(backend);
+            var worker = backend.CreateWorker(registry, options, NullLoggerFactory.Instance);
             worker.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
             _workers.Add(worker);
         }
-        _client = new DurableClient(_stores[0]);
+        _client = _backends[0].Client;
     }
 
     [GlobalCleanup]
@@ -100,11 +140,11 @@ public class DurableBenchmarks
         foreach (var worker in _workers)
         {
             worker.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
-            worker.Dispose();
+            (worker as IDisposable)?.Dispose();
         }
-        foreach (var store in _stores)
+        foreach (var backend in _backends)
         {
-            store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            backend.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
         _azurite?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Directory.Delete(_folder, recursive: true);

@@ -3,9 +3,10 @@ using LlmSpell.Orchestrations.History;
 namespace LlmSpell.Orchestrations.Storage;
 
 /// <summary>
-/// Where a task hub lives: instances, histories, and the messages between them. Providers
-/// (embedded SQLite, Azure Storage) implement this and nothing else; the worker and the client
-/// hold all orchestration semantics, so both providers behave the same.
+/// Where a task hub of the embedded engine lives: instances, histories, and the messages between
+/// them. A store (SQLite) implements this and nothing else; the worker and the client hold all
+/// orchestration semantics. (Beyond one machine, runs go to DTFx's Azure Storage backend instead:
+/// <see cref="DurableTaskFramework.AzureStorageBackend"/>.)
 /// </summary>
 public interface IOrchestrationStore : IAsyncDisposable, IDisposable
 {
