@@ -36,13 +36,13 @@ public static class SpellEndpoints
         var instances = endpoints.MapGroup(DurableManagementUrls.BasePath);
         instances.MapGet("/{id}", StatusAsync);
         instances.MapPost("/{id}/raiseEvent/{eventName}", RaiseAsync);
-        instances.MapPost("/{id}/terminate", (HttpContext http, string id, string? reason, DurableClient client) =>
+        instances.MapPost("/{id}/terminate", (HttpContext http, string id, string? reason, IDurableClient client) =>
             ControlAsync(http, id, client, c => c.TerminateInstanceAsync(id, reason, http.RequestAborted)));
-        instances.MapPost("/{id}/suspend", (HttpContext http, string id, string? reason, DurableClient client) =>
+        instances.MapPost("/{id}/suspend", (HttpContext http, string id, string? reason, IDurableClient client) =>
             ControlAsync(http, id, client, c => c.SuspendInstanceAsync(id, reason, http.RequestAborted)));
-        instances.MapPost("/{id}/resume", (HttpContext http, string id, string? reason, DurableClient client) =>
+        instances.MapPost("/{id}/resume", (HttpContext http, string id, string? reason, IDurableClient client) =>
             ControlAsync(http, id, client, c => c.ResumeInstanceAsync(id, reason, http.RequestAborted)));
-        instances.MapDelete("/{id}", async (HttpContext http, string id, DurableClient client) =>
+        instances.MapDelete("/{id}", async (HttpContext http, string id, IDurableClient client) =>
             await client.PurgeInstanceAsync(id, http.RequestAborted).ConfigureAwait(false)
                 ? Results.Ok(new { instancesDeleted = 1 })
                 : Results.NotFound());
@@ -70,7 +70,7 @@ public static class SpellEndpoints
         await http.Response.Body.WriteAsync(found.Data, http.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task StatusAsync(HttpContext http, string id, DurableClient client)
+    private static async Task StatusAsync(HttpContext http, string id, IDurableClient client)
     {
         var instance = await client.GetInstanceAsync(id, true, http.RequestAborted).ConfigureAwait(false);
         if (instance is null)
@@ -94,7 +94,7 @@ public static class SpellEndpoints
         writer.WriteEndObject();
     }
 
-    private static async Task RaiseAsync(HttpContext http, string id, string eventName, DurableClient client)
+    private static async Task RaiseAsync(HttpContext http, string id, string eventName, IDurableClient client)
     {
         if (await client.GetInstanceAsync(id, false, http.RequestAborted).ConfigureAwait(false) is null)
         {
@@ -119,7 +119,7 @@ public static class SpellEndpoints
         http.Response.StatusCode = StatusCodes.Status202Accepted;
     }
 
-    private static async Task ControlAsync(HttpContext http, string id, DurableClient client, Func<DurableClient, Task> action)
+    private static async Task ControlAsync(HttpContext http, string id, IDurableClient client, Func<IDurableClient, Task> action)
     {
         if (await client.GetInstanceAsync(id, false, http.RequestAborted).ConfigureAwait(false) is null)
         {

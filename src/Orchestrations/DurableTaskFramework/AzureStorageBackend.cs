@@ -77,7 +77,7 @@ public sealed class AzureStorageBackend : IDurableBackend
     }
 
     /// <summary>
-    /// LlmSpell's own Azure Storage engine (before 0.9) named its tables and queues as DTFx does but
+    /// LlmSpell's own earlier Azure Storage engine named its tables and queues as DTFx does but
     /// wrote another format; DTFx would fail on every one of its messages. Such a hub is refused with
     /// what to do, and nothing in it is touched.
     /// </summary>
