@@ -18,7 +18,7 @@ namespace LlmSpell.Benchmarks;
 /// operation schedules a batch and waits for all of it. "Workers = 2" runs two workers, each with
 /// its own connections, on one task hub, which is how two processes share it.
 /// LLMSPELL_BENCH_TUNING sets the DTFx task hub's tuning, e.g.
-/// "partitions=4;batch=32;poll=1000;extended=true;orchestrations=2;activities=8" (poll in ms).
+/// "partitions=4;batch=32;poll=1000;extended=false;orchestrations=20;activities=8" (poll in ms).
 /// </summary>
 // Run with: --inProcess --strategy Monitoring --warmupCount 1 --iterationCount 3 (each operation takes seconds).
 public class DurableBenchmarks
@@ -59,7 +59,7 @@ public class DurableBenchmarks
         var tuning = Tuning;
         return options with
         {
-            MaxConcurrentOrchestrations = tuning.TryGetValue("orchestrations", out var o) ? int.Parse(o, CultureInfo.InvariantCulture) : options.MaxConcurrentOrchestrations,
+            MaxConcurrentOrchestrations = tuning.TryGetValue("orchestrations", out var o) ? int.Parse(o, CultureInfo.InvariantCulture) : null,
             MaxConcurrentActivities = tuning.TryGetValue("activities", out var a) ? int.Parse(a, CultureInfo.InvariantCulture) : options.MaxConcurrentActivities,
         };
     }

@@ -36,7 +36,7 @@ public sealed partial class DurableWorker : BackgroundService
     {
         await _store.EnsureCreatedAsync(stoppingToken).ConfigureAwait(false);
         var loops = new List<Task>();
-        for (var i = 0; i < _options.MaxConcurrentOrchestrations; i++)
+        for (var i = 0; i < (_options.MaxConcurrentOrchestrations ?? Math.Max(2, Environment.ProcessorCount)); i++)
         {
             loops.Add(Task.Run(() => PollAsync(_store.TryLockOrchestrationAsync, RunOrchestrationAsync, stoppingToken), CancellationToken.None));
         }

@@ -169,7 +169,19 @@ public sealed class DurableWorkflowProcessTests
             using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(6));
             foreach (var i in Enumerable.Range(0, runs))
             {
-                var done = await client.WaitForInstanceCompletionAsync($"run-{i:D3}", deadline.Token);
+                OrchestrationMetadata done;
+                try
+                {
+                    done = await client.WaitForInstanceCompletionAsync($"run-{i:D3}", deadline.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    var stuck = await client.GetInstanceAsync($"run-{i:D3}", false, TestContext.Current.CancellationToken);
+                    var finished = await client.QueryAllInstancesAsync(new InstanceQuery { Statuses = [OrchestrationStatus.Completed], FetchPayloads = false }, TestContext.Current.CancellationToken)
+                        .CountAsync(TestContext.Current.CancellationToken);
+                    Assert.Fail($"run-{i:D3} did not finish (seed {seed}): it is {stuck?.Status}; {finished} of {runs} completed\nworker B:\n{workerB.Output}");
+                    throw;
+                }
                 Assert.True(done.Status == OrchestrationStatus.Completed, $"run-{i:D3} is {done.Status} (seed {seed}): {done.Failure}\n{workerB.Output}");
                 var output = JsonDocument.Parse(done.SerializedOutput!).RootElement;
                 Assert.Equal(i, output.GetProperty("n").GetInt32());

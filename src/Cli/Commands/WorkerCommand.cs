@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using LlmSpell.Hosting;
 using LlmSpell.Orchestrations;
@@ -12,7 +13,7 @@ public static class WorkerCommand
 {
     public static Command Create(CliConsole console)
     {
-        var orchestrations = new Option<int?>("--orchestrations") { Description = "Workflow episodes processed at once (default: cores, at least 2)." };
+        var orchestrations = new Option<int?>("--orchestrations") { Description = "Workflow episodes processed at once (default: cores, at least 2, on the embedded engine; 10 per core on Azure Storage)." };
         var activities = new Option<int?>("--activities") { Description = "Spell steps run at once (default: 4 per core)." };
         var lockTimeout = new Option<double?>("--lock-timeout") { Description = "Seconds a worker holds work without renewing it; a crashed worker's work moves on after this (default 30).", CustomParser = StrictNumbers.Seconds };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every lock, retry and spell log line." };
@@ -22,11 +23,11 @@ public static class WorkerCommand
             var defaults = new DurableWorkerOptions();
             var options = defaults with
             {
-                MaxConcurrentOrchestrations = parse.GetValue(orchestrations) ?? defaults.MaxConcurrentOrchestrations,
+                MaxConcurrentOrchestrations = parse.GetValue(orchestrations),
                 MaxConcurrentActivities = parse.GetValue(activities) ?? defaults.MaxConcurrentActivities,
                 LockTimeout = parse.GetValue(lockTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : defaults.LockTimeout,
             };
-            if (options.MaxConcurrentOrchestrations < 1 || options.MaxConcurrentActivities < 1)
+            if (options.MaxConcurrentOrchestrations is < 1 || options.MaxConcurrentActivities < 1)
             {
                 await console.Error.WriteLineAsync("llmspell: --orchestrations and --activities must be at least 1").ConfigureAwait(false);
                 return ExitCodes.Usage;
@@ -45,7 +46,7 @@ public static class WorkerCommand
             await using (services.ConfigureAwait(false))
             {
                 var durable = services.GetRequiredService<IOptions<LlmSpellOptions>>().Value.Durable;
-                await console.Out.WriteLineAsync($"llmspell worker: running workflows from {durable.Describe(services.ContentRoot)} ({options.MaxConcurrentOrchestrations} orchestration, {options.MaxConcurrentActivities} step slots); Ctrl+C stops").ConfigureAwait(false);
+                await console.Out.WriteLineAsync($"llmspell worker: running workflows from {durable.Describe(services.ContentRoot)} ({options.MaxConcurrentOrchestrations?.ToString(CultureInfo.InvariantCulture) ?? "the engine's default"} orchestration, {options.MaxConcurrentActivities} step slots); Ctrl+C stops").ConfigureAwait(false);
                 await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {

@@ -14,7 +14,7 @@ public sealed class DurableWorkflowsBuilder
         return this;
     }
 
-    /// <summary>Our engine on an Azure Storage account (a task hub of tables, queues and blobs).</summary>
+    /// <summary>The Durable Task Framework on an Azure Storage account (a task hub of tables, queues and blobs, shared with Durable Functions given the same hub).</summary>
     public DurableWorkflowsBuilder UseAzureStorage(AzureStorageAccount account, string? taskHub = null)
     {
         ArgumentNullException.ThrowIfNull(account);
