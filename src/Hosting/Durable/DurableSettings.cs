@@ -42,12 +42,26 @@ public sealed record DurableSettings
 
     public int Partitions { get; init; } = 4;
 
-    /// <summary>How the Azure Storage task hub is laid out and polled (account and hub name aside).</summary>
-    public AzureStorageTaskHubOptions? TaskHubTuning { get; init; }
+    /// <summary>Azure Storage: messages a worker takes from a control queue at once.</summary>
+    public int ControlQueueBatchSize { get; init; } = 32;
+
+    /// <summary>Azure Storage: the longest wait between polls of an idle queue.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Azure Storage: keep orchestrations in memory between episodes.</summary>
+    public bool ExtendedSessions { get; init; }
 
     /// <summary>Where runs live and what carries them out: the embedded engine on SQLite, or DTFx on Azure Storage.</summary>
     public IDurableBackend CreateBackend() => Provider == AzureStorage
-        ? new AzureStorageBackend((TaskHubTuning ?? new AzureStorageTaskHubOptions { Account = Account! }) with { Account = Account!, TaskHub = TaskHub, PartitionCount = Partitions })
+        ? new AzureStorageBackend(new AzureStorageTaskHubOptions
+        {
+            Account = Account!,
+            TaskHub = TaskHub,
+            PartitionCount = Partitions,
+            ControlQueueBatchSize = ControlQueueBatchSize,
+            MaxQueuePollingInterval = MaxQueuePollingInterval,
+            ExtendedSessions = ExtendedSessions,
+        })
         : new EmbeddedBackend(new SqliteOrchestrationStore(DatabasePath), DatabasePath);
 
     public ISpellArchive CreateArchive() => Provider == AzureStorage
@@ -97,15 +111,14 @@ public sealed record DurableSettings
             (provider, connection) = (AzureStorage, fromEnvironment);
         }
 
-        var tuning = ReadTuning(configuration, section);
-        var settings = new DurableSettings
+        var settings = ReadTuning(configuration, section, new DurableSettings
         {
             Provider = provider,
             DataFolder = dataFolder,
             DatabasePath = section["database"] is { } database ? Path.GetFullPath(database, contentRoot) : Path.Combine(dataFolder, "llmspell.db"),
             TaskHub = taskHub,
             Partitions = partitions,
-        };
+        });
         if (provider != AzureStorage)
         {
             return settings;
@@ -113,42 +126,40 @@ public sealed record DurableSettings
 
         if (!string.IsNullOrWhiteSpace(connection))
         {
-            var account = Connect(configuration, connection);
-            return settings with { Account = account, TaskHubTuning = tuning(account) };
+            return settings with { Account = Connect(configuration, connection) };
         }
 
         if (section["accountName"] is { Length: > 0 } accountName)
         {
-            var account = AzureStorageAccount.FromCredential(accountName, Credential(section["clientId"]));
-            return settings with { Account = account, TaskHubTuning = tuning(account) };
+            return settings with { Account = AzureStorageAccount.FromCredential(accountName, Credential(section["clientId"])) };
         }
 
         throw SpellConfiguration.BadSetting(configuration, "durable:provider", "is azure-storage but no account is set (durable.connectionString, durable.accountName or LLMSPELL_DURABLE_CONNECTION)");
     }
 
     /// <summary>The Azure Storage task hub's tuning settings, checked now so a bad one names itself at start-up.</summary>
-    private static Func<AzureStorageAccount, AzureStorageTaskHubOptions> ReadTuning(IConfiguration configuration, IConfigurationSection section)
+    private static DurableSettings ReadTuning(IConfiguration configuration, IConfigurationSection section, DurableSettings settings)
     {
-        var batch = 32;
+        var batch = settings.ControlQueueBatchSize;
         if (section["controlQueueBatchSize"] is { } batchText && !(int.TryParse(batchText, NumberStyles.None, CultureInfo.InvariantCulture, out batch) && batch is >= 1 and <= 32))
         {
             throw SpellConfiguration.BadSetting(configuration, "durable:controlQueueBatchSize", $"must be a whole number from 1 to 32, not \"{batchText}\"");
         }
 
-        var polling = TimeSpan.FromSeconds(1);
+        var polling = settings.MaxQueuePollingInterval;
         if (section["maxQueuePollingInterval"] is { } pollingText
             && !(TimeSpan.TryParseExact(pollingText, "c", CultureInfo.InvariantCulture, out polling) && polling >= TimeSpan.FromMilliseconds(10) && polling <= TimeSpan.FromMinutes(1)))
         {
             throw SpellConfiguration.BadSetting(configuration, "durable:maxQueuePollingInterval", $"must be a time from 00:00:00.01 to 00:01:00 written as hh:mm:ss, not \"{pollingText}\"");
         }
 
-        var extended = false;
+        var extended = settings.ExtendedSessions;
         if (section["extendedSessions"] is { } extendedText && !bool.TryParse(extendedText, out extended))
         {
             throw SpellConfiguration.BadSetting(configuration, "durable:extendedSessions", $"must be true or false, not \"{extendedText}\"");
         }
 
-        return account => new AzureStorageTaskHubOptions { Account = account, ControlQueueBatchSize = batch, MaxQueuePollingInterval = polling, ExtendedSessions = extended };
+        return settings with { ControlQueueBatchSize = batch, MaxQueuePollingInterval = polling, ExtendedSessions = extended };
     }
 
     // Its own method, so Azure.Identity is loaded only by hosts that use a managed identity.
