@@ -36,11 +36,18 @@ public sealed class DurableHarness : IAsyncDisposable
         var harness = new DurableHarness(backend);
         for (var i = 0; i < workers; i++)
         {
-            var worker = backend.CreateWorker(registry, options ?? FastOptions, loggers ?? NullLoggerFactory.Instance);
-            await worker.StartAsync(CancellationToken.None);
-            harness._workers.Add(worker);
+            await harness.StartWorkerAsync(registry, options, loggers);
         }
         return harness;
+    }
+
+    /// <summary>One more worker on this hub; the scenario may stop it (the harness stops it again at the end, which does nothing).</summary>
+    public async Task<IHostedService> StartWorkerAsync(OrchestrationRegistry registry, DurableWorkerOptions? options = null, ILoggerFactory? loggers = null)
+    {
+        var worker = _backend.CreateWorker(registry, options ?? FastOptions, loggers ?? NullLoggerFactory.Instance);
+        await worker.StartAsync(CancellationToken.None);
+        _workers.Add(worker);
+        return worker;
     }
 
     public async Task<OrchestrationMetadata> RunAsync(string name, object? input = null, string? instanceId = null, TimeSpan? timeout = null)

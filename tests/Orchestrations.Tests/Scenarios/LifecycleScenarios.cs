@@ -65,6 +65,36 @@ public abstract partial class OrchestrationScenarios
     }
 
     [Fact]
+    public async Task A_stopping_worker_hands_its_running_activity_to_another()
+    {
+        var running = new TaskCompletionSource();
+        var calls = 0;
+        var registry = new OrchestrationRegistry()
+            .AddActivity("Patient", async (context, _) =>
+            {
+                if (Interlocked.Increment(ref calls) == 1)
+                {
+                    running.TrySetResult();
+                    await Task.Delay(Timeout.Infinite, context.CancellationToken);
+                }
+                return DataConverter.Serialize("finished by the second worker");
+            })
+            .AddOrchestrator<object, string>("HandsOver", async (context, _) => (await context.CallActivityAsync<string>("Patient"))!);
+        await using var hub = await DurableHarness.StartAsync(CreateBackend(), registry, workers: 0);
+        var first = await hub.StartWorkerAsync(registry);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("HandsOver");
+        await running.Task.WaitAsync(DurableHarness.DefaultTimeout);
+
+        await first.StopAsync(CancellationToken.None);
+        await hub.StartWorkerAsync(registry);
+
+        var done = await hub.WaitAsync(id);
+        Assert.Equal("finished by the second worker", done.ReadOutputAs<string>());
+        Assert.Equal(2, calls);
+        Assert.DoesNotContain(await hub.Client.GetHistoryAsync(id), e => e is TaskFailed);
+    }
+
+    [Fact]
     public async Task Terminating_a_finished_instance_changes_nothing()
     {
         await using var hub = await StartAsync(r => r.AddOrchestrator<object, int>("Quick", (_, _) => Task.FromResult(42)));
