@@ -130,5 +130,7 @@ public sealed class RunTelemetryTests
 
         var chat = Assert.Single(spans, s => (string?)s.GetTagItem("gen_ai.operation.name") == "chat");
         Assert.Contains(chat.TagObjects, t => t.Value is string text && text.Contains("a secret prompt", StringComparison.Ordinal));
+        // The GenAI conventions' message shape.
+        Assert.Equal("""[{"role":"user","parts":[{"type":"text","content":"a secret prompt"}]}]""", chat.GetTagItem("gen_ai.input.messages"));
     }
 }

@@ -130,18 +130,30 @@ internal sealed class TelemetryChatClient(IChatClient inner, LlmTarget target, M
         }
     }
 
-    /// <summary>The GenAI conventions' message shape, as JSON: [{ role, parts: [{ type: "text", content }] }].</summary>
-    private static string Describe(IEnumerable<ChatMessage> messages) => JsonSerializer.Serialize(
-        messages.Select(m => new Dictionary<string, object>
+    /// <summary>
+    /// The GenAI conventions' message shape, as JSON: [{ role, parts: [{ type: "text", content }] }].
+    /// Written directly, not serialized from objects: no reflection, so it holds in a trimmed build.
+    /// </summary>
+    private static string Describe(IEnumerable<ChatMessage> messages)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            ["role"] = m.Role.Value,
-            ["parts"] = new[] { new Dictionary<string, string> { ["type"] = "text", ["content"] = m.Text } },
-        }).ToList(),
-        TelemetryJson.Options);
-}
-
-/// <summary>Options for the few JSON texts telemetry writes (message lists), reflection-free where it matters.</summary>
-internal static class TelemetryJson
-{
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+            json.WriteStartArray();
+            foreach (var message in messages)
+            {
+                json.WriteStartObject();
+                json.WriteString("role", message.Role.Value);
+                json.WriteStartArray("parts");
+                json.WriteStartObject();
+                json.WriteString("type", "text");
+                json.WriteString("content", message.Text);
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

@@ -25,7 +25,8 @@ public sealed class ToolFunction(ISpellTool tool, SpellContext context) : AIFunc
         {
             null => SpellValue.Null,
             JsonElement element => SpellJson.Parse(element.GetRawText()),
-            var other => SpellJson.Parse(System.Text.Json.JsonSerializer.Serialize(other, AIJsonUtilities.DefaultOptions)),
+            // Through the options' type info, not a generic Serialize: a trimmed build keeps what AI's resolver knows.
+            var other => SpellJson.Parse(JsonSerializer.Serialize(other, AIJsonUtilities.DefaultOptions.GetTypeInfo(other.GetType()))),
         }));
         var map = new SpellMap(entries);
         tool.Parameters.Check(tool.Name, map);

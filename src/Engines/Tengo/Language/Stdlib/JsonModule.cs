@@ -157,7 +157,7 @@ internal static class JsonModule
                     builder.Append('{');
                     for (var i = 0; i < properties.Count; i++)
                     {
-                        builder.Append(Pad(level + 1)).Append(JsonSerializer.Serialize(properties[i].Name)).Append(": ");
+                        builder.Append(Pad(level + 1)).Append('"').Append(JsonEncodedText.Encode(properties[i].Name).Value).Append("\": ");
                         Append(properties[i].Value, level + 1);
                         if (i < properties.Count - 1) builder.Append(',');
                     }
