@@ -12,6 +12,8 @@ namespace LlmSpell.Orchestrations.DurableTaskFramework;
 /// </summary>
 internal sealed class DtfxWorker : IHostedService, IDisposable
 {
+    private static readonly TimeSpan MaxStopWait = TimeSpan.FromSeconds(30);
+
     private readonly Func<CancellationToken, Task> _ensureCreated;
     private readonly Dtfx.TaskHubWorker _worker;
     private readonly CancellationTokenSource _stopping = new();
@@ -47,8 +49,6 @@ internal sealed class DtfxWorker : IHostedService, IDisposable
         }
         await _worker.StopAsync(isForced: true).ConfigureAwait(false);
     }
-
-    private static readonly TimeSpan MaxStopWait = TimeSpan.FromSeconds(30);
 
     private async Task CountAsync(Dtfx.Middleware.DispatchMiddlewareContext context, Func<Task> next)
     {
